@@ -1,0 +1,98 @@
+package io.tickscope.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The headless server's command line: parses the flags, starts the server and waits for SIGTERM. */
+@Command(
+        name = "tickscope-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = TickscopeVersion.class,
+        sortOptions = false,
+        description = {
+            "Runs the Tickscope server headless: pricing, recommendation and user services over gRPC, gRPC-Web"
+                    + " and JSON/REST on one port, with the DocService console at /docs.",
+            "Prints one READY line with its URLs once it serves, and stops gracefully on SIGTERM or Ctrl-C."
+        })
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
+            description = "Address to listen on; 127.0.0.1 for loopback only (default: ${DEFAULT-VALUE}).")
+    private String host = "0.0.0.0";
+
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "" + ServerSettings.DEFAULT_PORT,
+            description = "TCP port for gRPC, gRPC-Web, JSON/REST and /docs; 0 picks a free one"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int port = ServerSettings.DEFAULT_PORT;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Directory of the database; created and seeded on first start"
+                    + " (default: $XDG_DATA_HOME/tickscope or ~/.local/share/tickscope).")
+    private @Nullable Path dataDirectory;
+
+    @Option(
+            names = "--tick-rate",
+            defaultValue = "" + ServerSettings.DEFAULT_TICK_RATE,
+            paramLabel = "PER_SECOND",
+            description = "Simulated price changes per second across the catalogue; 0 stops the market"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int tickRate = ServerSettings.DEFAULT_TICK_RATE;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "" + ServerSettings.DEFAULT_SEED,
+            description = "Seed of the catalogue created on first start and of the market (default: ${DEFAULT-VALUE}).")
+    private long seed = ServerSettings.DEFAULT_SEED;
+
+    @Option(
+            names = "--shutdown-timeout",
+            defaultValue = "PT10S",
+            paramLabel = "DURATION",
+            description = "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = new ServerSettings(
+                host,
+                port,
+                dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory(),
+                tickRate,
+                seed,
+                shutdownTimeout);
+        long startNanos = System.nanoTime();
+        TickscopeServer server = TickscopeServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "tickscope-shutdown"));
+        PrintWriter out = requireNonNull(spec, "spec").commandLine().getOut();
+        out.println(ReadyLine.of(server, settings, Duration.ofNanos(System.nanoTime() - startNanos)));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

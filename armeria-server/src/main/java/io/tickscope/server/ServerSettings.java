@@ -1,0 +1,63 @@
+package io.tickscope.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run one Tickscope server: where it listens, where it keeps its data and how busy its market is.
+ *
+ * @param host the address to listen on; "0.0.0.0" for every interface, "127.0.0.1" for loopback only
+ * @param port the TCP port; 0 picks a free one
+ * @param dataDirectory where the database file lives; created on first start
+ * @param tickRate market price changes per second across the catalogue; 0 stops the market
+ * @param seed the seed of the catalogue and the market, so that runs are reproducible
+ * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
+ */
+public record ServerSettings(
+        String host, int port, Path dataDirectory, int tickRate, long seed, Duration shutdownTimeout) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_TICK_RATE = 1_000;
+    public static final long DEFAULT_SEED = 42;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServerSettings {
+        requireNonNull(host, "host");
+        requireNonNull(dataDirectory, "dataDirectory");
+        requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
+        }
+        if (tickRate < 0 || tickRate > 1_000_000) {
+            throw new IllegalArgumentException("tickRate: " + tickRate + " (expected: 0 to 1000000)");
+        }
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout: " + shutdownTimeout + " (expected: >= 0)");
+        }
+    }
+
+    /** Returns settings for a server on loopback with a free port, for tests and the embedded server. */
+    public static ServerSettings forLoopback(Path dataDirectory) {
+        return new ServerSettings(
+                "127.0.0.1", 0, dataDirectory, DEFAULT_TICK_RATE, DEFAULT_SEED, DEFAULT_SHUTDOWN_TIMEOUT);
+    }
+
+    /** Returns these settings with another market rate. */
+    public ServerSettings withTickRate(int newTickRate) {
+        return new ServerSettings(host, port, dataDirectory, newTickRate, seed, shutdownTimeout);
+    }
+
+    /**
+     * Returns the directory where data lives by default: {@code $XDG_DATA_HOME/tickscope}, or
+     * {@code ~/.local/share/tickscope} when XDG_DATA_HOME is not set.
+     */
+    public static Path defaultDataDirectory() {
+        String xdgDataHome = System.getenv("XDG_DATA_HOME");
+        Path base = xdgDataHome == null || xdgDataHome.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".local", "share")
+                : Path.of(xdgDataHome);
+        return base.resolve("tickscope");
+    }
+}

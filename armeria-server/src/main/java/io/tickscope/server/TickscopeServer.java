@@ -1,0 +1,65 @@
+package io.tickscope.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import io.tickscope.server.backend.Backend;
+import io.tickscope.server.grpc.TickscopeServices;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One running Tickscope server: the backend (database, market, catalogue) and the Armeria server in front
+ * of it. The headless launcher and the desktop client's embedded mode both start it through
+ * {@link #start(ServerSettings)}.
+ */
+public final class TickscopeServer implements AutoCloseable {
+
+    /** Quiet period of a graceful stop: unary calls in flight get this long to finish before the port closes. */
+    private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ofMillis(500);
+
+    private final Backend backend;
+    private final Server server;
+
+    private TickscopeServer(Backend backend, Server server) {
+        this.backend = backend;
+        this.server = server;
+    }
+
+    /** Opens the backend, starts the server and returns once it serves. */
+    public static TickscopeServer start(ServerSettings settings) {
+        requireNonNull(settings, "settings");
+        Backend backend = Backend.open(
+                settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC());
+        try {
+            ServerBuilder sb = Server.builder()
+                    .http(new InetSocketAddress(settings.host(), settings.port()))
+                    .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownTimeout());
+            TickscopeServices.configureServices(sb, backend);
+            Server server = sb.build();
+            server.start().join();
+            backend.startMarket();
+            return new TickscopeServer(backend, server);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /** Returns the port the server listens on, useful when the settings asked for a free one. */
+    public int port() {
+        return server.activeLocalPort();
+    }
+
+    /**
+     * Stops gracefully: streams end with UNAVAILABLE at once, unary calls in flight finish, then the market
+     * stops and the database closes.
+     */
+    @Override
+    public void close() {
+        server.stop().join();
+        backend.close();
+    }
+}

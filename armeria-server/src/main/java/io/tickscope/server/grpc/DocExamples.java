@@ -1,0 +1,105 @@
+package io.tickscope.server.grpc;
+
+import com.google.type.Money;
+import com.linecorp.armeria.server.docs.DocServiceBuilder;
+import io.tickscope.api.pricing.v1.CustomerSegment;
+import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc;
+import io.tickscope.api.pricing.v1.PublishPricesRequest;
+import io.tickscope.api.pricing.v1.WatchPricesRequest;
+import io.tickscope.api.recommendation.v1.BookCategory;
+import io.tickscope.api.recommendation.v1.GetBookRequest;
+import io.tickscope.api.recommendation.v1.ListBooksRequest;
+import io.tickscope.api.recommendation.v1.RecommendRequest;
+import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
+import io.tickscope.api.recommendation.v1.RecommendationSessionRequest;
+import io.tickscope.api.recommendation.v1.SessionStart;
+import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
+import io.tickscope.api.user.v1.GetUserRequest;
+import io.tickscope.api.user.v1.UserServiceGrpc;
+
+/** An example request for every method, so that DocService's console opens ready to send. */
+final class DocExamples {
+
+    private DocExamples() {}
+
+    static DocServiceBuilder addTo(DocServiceBuilder docs) {
+        String pricing = PricingServiceGrpc.SERVICE_NAME;
+        String recommendation = RecommendationServiceGrpc.SERVICE_NAME;
+        return docs.exampleRequests(
+                        pricing,
+                        "GetPrice",
+                        GetPriceRequest.newBuilder()
+                                .setProductId("P00042")
+                                .setCurrencyCode("EUR")
+                                .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "GetPricesBatch",
+                        GetPricesBatchRequest.newBuilder()
+                                .addProductIds("P00001")
+                                .addProductIds("P00002")
+                                .addProductIds("P99999")
+                                .setCurrencyCode("USD")
+                                .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_WHOLESALE)
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "WatchPrices",
+                        WatchPricesRequest.newBuilder()
+                                .addProductIds("P00001")
+                                .addProductIds("P00042")
+                                .setCurrencyCode("GBP")
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "PublishPrices",
+                        PublishPricesRequest.newBuilder()
+                                .setProductId("P00042")
+                                .setBasePrice(Money.newBuilder()
+                                        .setCurrencyCode("USD")
+                                        .setUnits(19)
+                                        .setNanos(990_000_000))
+                                .build())
+                .exampleRequests(
+                        recommendation,
+                        "Recommend",
+                        RecommendRequest.newBuilder()
+                                .setUserId("U0042")
+                                .setCategory(BookCategory.BOOK_CATEGORY_SCIENCE)
+                                .setMaxResults(5)
+                                .build())
+                .exampleRequests(
+                        recommendation,
+                        "GetBook",
+                        GetBookRequest.newBuilder().setBookId("B0042").build())
+                .exampleRequests(
+                        recommendation,
+                        "ListBooks",
+                        ListBooksRequest.newBuilder()
+                                .setCategory(BookCategory.BOOK_CATEGORY_HISTORY)
+                                .build())
+                .exampleRequests(
+                        recommendation,
+                        "UploadBookRatings",
+                        UploadBookRatingsRequest.newBuilder()
+                                .setUserId("U0042")
+                                .setBookId("B0042")
+                                .setRating(5)
+                                .build())
+                .exampleRequests(
+                        recommendation,
+                        "RecommendationSession",
+                        RecommendationSessionRequest.newBuilder()
+                                .setStart(SessionStart.newBuilder()
+                                        .setUserId("U0042")
+                                        .setMaxResults(5))
+                                .build())
+                .exampleRequests(
+                        UserServiceGrpc.SERVICE_NAME,
+                        "GetUser",
+                        GetUserRequest.newBuilder().setUserId("U0042").build());
+    }
+}

@@ -1,0 +1,46 @@
+package io.tickscope.server.grpc;
+
+import io.grpc.Status;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The streaming calls in progress, so that a stopping server can end each of them with UNAVAILABLE at once
+ * instead of waiting for clients that never hang up. Clients take UNAVAILABLE as "reconnect elsewhere".
+ */
+public final class LiveStreams {
+
+    private static final Status SHUTTING_DOWN =
+            Status.UNAVAILABLE.withDescription("server is shutting down; reconnect and subscribe again");
+
+    private final Set<Consumer<Status>> closers = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    /**
+     * Tracks a stream until the returned handle runs; {@code closer} ends the stream with the given status.
+     * A stream that starts while the server stops is ended at once.
+     */
+    Runnable register(Consumer<Status> closer) {
+        closers.add(closer);
+        if (stopping && closers.remove(closer)) {
+            closer.accept(SHUTTING_DOWN);
+        }
+        return () -> closers.remove(closer);
+    }
+
+    /** Ends every tracked stream with UNAVAILABLE and refuses new ones. */
+    public void closeAll() {
+        stopping = true;
+        for (Consumer<Status> closer : closers) {
+            if (closers.remove(closer)) {
+                closer.accept(SHUTTING_DOWN);
+            }
+        }
+    }
+
+    /** Returns how many streams are in progress. */
+    public int size() {
+        return closers.size();
+    }
+}

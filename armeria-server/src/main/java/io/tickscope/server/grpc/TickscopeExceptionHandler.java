@@ -1,0 +1,60 @@
+package io.tickscope.server.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.linecorp.armeria.common.RequestContext;
+import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.protobuf.ProtoUtils;
+import io.tickscope.server.error.FieldViolation;
+import io.tickscope.server.error.InvalidArgumentException;
+import io.tickscope.server.error.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become gRPC statuses.
+ *
+ * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
+ * NOT_FOUND. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
+ * else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL with the
+ * request id, never the exception's text.
+ */
+final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
+
+    private static final Logger logger = LoggerFactory.getLogger(TickscopeExceptionHandler.class);
+
+    private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY =
+            ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+
+    @Override
+    public @Nullable Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
+        if (cause instanceof InvalidArgumentException invalid) {
+            metadata.put(STATUS_DETAILS_KEY, badRequestDetails(invalid));
+            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage());
+        }
+        if (cause instanceof NotFoundException notFound) {
+            return Status.NOT_FOUND.withDescription(notFound.getMessage());
+        }
+        if (status.getCode() != Status.Code.UNKNOWN) {
+            return status;
+        }
+        logger.error("Unexpected failure of {} (request {})", ctx.path(), ctx.id(), cause);
+        return Status.INTERNAL.withDescription(
+                "internal error (request " + ctx.id().text() + "); the server log has the details");
+    }
+
+    private static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        for (FieldViolation violation : invalid.violations()) {
+            badRequest.addFieldViolationsBuilder().setField(violation.field()).setDescription(violation.description());
+        }
+        return com.google.rpc.Status.newBuilder()
+                .setCode(Status.Code.INVALID_ARGUMENT.value())
+                .setMessage(invalid.getMessage())
+                .addDetails(Any.pack(badRequest.build()))
+                .build();
+    }
+}

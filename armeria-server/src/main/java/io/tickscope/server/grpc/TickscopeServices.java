@@ -1,0 +1,63 @@
+package io.tickscope.server.grpc;
+
+import com.linecorp.armeria.common.grpc.GrpcMeterIdPrefixFunction;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.common.prometheus.PrometheusMeterRegistries;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServerListener;
+import com.linecorp.armeria.server.docs.DocService;
+import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.logging.AccessLogWriter;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
+import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickscope.server.backend.Backend;
+import java.util.List;
+
+/**
+ * Registers everything the server serves on its one port. Production and tests both call
+ * {@link #configureServices}, so they wire services in exactly one place.
+ */
+public final class TickscopeServices {
+
+    /** The largest single request message: a batch of 1,000 ids fits many times over. */
+    private static final int MAX_REQUEST_MESSAGE_BYTES = 1024 * 1024;
+
+    private TickscopeServices() {}
+
+    public static void configureServices(ServerBuilder sb, Backend backend) {
+        LiveStreams liveStreams = new LiveStreams();
+        List<ServerServiceDefinition> tickscopeServices = List.of(
+                new PricingGrpcService(backend.priceBook(), backend.priceBus(), backend.productStore(), liveStreams)
+                        .bindService(),
+                new RecommendationGrpcService(backend, liveStreams).bindService(),
+                new UserGrpcService(backend.userStore()).bindService());
+
+        GrpcService grpcService = GrpcService.builder()
+                .addServiceDefinitions(tickscopeServices)
+                .addService(GrpcHealthCheckService.builder().build())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .supportedSerializationFormats(GrpcSerializationFormats.values())
+                .enableUnframedRequests(true)
+                .enableHttpJsonTranscoding(true)
+                .maxRequestMessageLength(MAX_REQUEST_MESSAGE_BYTES)
+                .exceptionHandler(new TickscopeExceptionHandler())
+                .build();
+
+        PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
+        sb.meterRegistry(meterRegistry)
+                .service(
+                        grpcService,
+                        StreamingRequestTimeouts.of(tickscopeServices)::serve,
+                        MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
+                .service("/internal/metrics", PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry()))
+                .serviceUnder("/docs", DocExamples.addTo(DocService.builder()).build())
+                .accessLogWriter(AccessLogWriter.combined(), true)
+                .serverListener(ServerListener.builder()
+                        .whenStopping(server -> liveStreams.closeAll())
+                        .build());
+    }
+}
