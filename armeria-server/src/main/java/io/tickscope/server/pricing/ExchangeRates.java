@@ -2,7 +2,7 @@ package io.tickscope.server.pricing;
 
 import io.tickscope.shared.money.Amount;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +37,8 @@ public final class ExchangeRates {
     }
 
     /**
-     * Returns {@code amount} in {@code target}, rounded half-even to the target's minor unit.
+     * Returns {@code amount} in {@code target}: the exact value rounded once, half-even, to the target's
+     * minor unit.
      *
      * @throws IllegalArgumentException when either currency has no rate
      */
@@ -45,11 +46,19 @@ public final class ExchangeRates {
         if (amount.currency().equals(target)) {
             return amount;
         }
-        BigDecimal inUsd = amount.toBigDecimal().divide(rateOf(amount.currency()), MathContext.DECIMAL64);
-        return Amount.of(target, inUsd.multiply(rateOf(target)));
+        // Multiplying before dividing to the target scale rounds once, so no intermediate precision is lost.
+        BigDecimal value = amount.toBigDecimal()
+                .multiply(rateOf(target))
+                .divide(rateOf(amount.currency()), target.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        return Amount.of(target, value);
     }
 
-    private BigDecimal rateOf(Currency currency) {
+    /**
+     * Returns how many units of {@code currency} one US dollar buys.
+     *
+     * @throws IllegalArgumentException when {@code currency} has no rate
+     */
+    BigDecimal rateOf(Currency currency) {
         BigDecimal rate = unitsPerUsd.get(currency);
         if (rate == null) {
             throw new IllegalArgumentException(

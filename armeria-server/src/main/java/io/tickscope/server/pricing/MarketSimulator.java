@@ -1,0 +1,155 @@
+package io.tickscope.server.pricing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves the prices of the {@link PriceBook} like a market: each move takes a random product a few tenths of a
+ * percent up or down, and now and then starts a flash sale of 10 to 50 % for 30 seconds to 5 minutes.
+ *
+ * <p>All moves run on one dedicated daemon thread, in a batch every {@value #PERIOD_MILLIS} ms. Each batch
+ * owes the rate divided by the periods per second and carries the remainder over, so the count is exact over
+ * every second (for example 333 changes per second make batches of 3 and 4). The moves follow from the seed
+ * alone: with the same seed, catalogue and clock, two simulators make the same changes.
+ */
+public final class MarketSimulator implements AutoCloseable {
+
+    /** The default rate: changes per second across the whole catalogue. */
+    public static final int DEFAULT_CHANGES_PER_SECOND = 1_000;
+
+    private static final long PERIOD_MILLIS = 10;
+    private static final int PERIODS_PER_SECOND = (int) (1_000 / PERIOD_MILLIS);
+
+    /** The largest move, in basis points: 0.3 %. */
+    private static final int MAX_MOVE_BASIS_POINTS = 30;
+    /** One move in this many starts a flash sale: about one every two seconds at the default rate. */
+    private static final int FLASH_SALE_ONE_IN = 2_000;
+
+    private static final int MIN_SALE_DISCOUNT_BASIS_POINTS = 1_000;
+    private static final int MAX_SALE_DISCOUNT_BASIS_POINTS = 5_000;
+    private static final int MIN_SALE_SECONDS = 30;
+    private static final int MAX_SALE_SECONDS = 300;
+
+    private static final Logger logger = LoggerFactory.getLogger(MarketSimulator.class);
+
+    private final PriceBook book;
+    private final List<String> productIds;
+    /** Used on the market thread only, or by a caller of {@link #makeMoves} before the simulator starts. */
+    private final SplittableRandom random;
+
+    private volatile int changesPerSecond;
+
+    /** Changes owed but not yet made, in hundredths of a change (one period's share); market thread only. */
+    private long owed;
+
+    private boolean started;
+    private boolean closed;
+    private @Nullable ScheduledExecutorService marketThread;
+
+    /** Creates a simulator of {@code book} that makes {@code changesPerSecond} changes, 0 for none. */
+    public MarketSimulator(PriceBook book, long seed, int changesPerSecond) {
+        this.book = requireNonNull(book, "book");
+        productIds = book.productIds();
+        random = new SplittableRandom(seed);
+        this.changesPerSecond = checkRate(changesPerSecond);
+    }
+
+    /** Starts moving prices; at a rate of 0 the market thread starts only when the rate rises. */
+    public synchronized void start() {
+        if (started || closed) {
+            throw new IllegalStateException("simulator: " + (closed ? "closed" : "started") + " (expected: new)");
+        }
+        started = true;
+        startTicksIfDue();
+    }
+
+    /** Changes the rate from the next period on; 0 pauses the market. */
+    public synchronized void setChangesPerSecond(int changesPerSecond) {
+        this.changesPerSecond = checkRate(changesPerSecond);
+        startTicksIfDue();
+    }
+
+    /** Returns the current rate in changes per second. */
+    public int changesPerSecond() {
+        return changesPerSecond;
+    }
+
+    /** Stops moving prices; waits for a batch in progress to finish. */
+    @Override
+    public void close() {
+        ScheduledExecutorService executor;
+        synchronized (this) {
+            closed = true;
+            executor = marketThread;
+        }
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                logger.warn("The market thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Makes {@code count} moves on the calling thread. */
+    void makeMoves(int count) {
+        for (int i = 0; i < count; i++) {
+            String productId = productIds.get(random.nextInt(productIds.size()));
+            int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
+            book.applyMarketMove(
+                    productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
+        }
+    }
+
+    private Sale flashSale() {
+        int discount = random.nextInt(MIN_SALE_DISCOUNT_BASIS_POINTS, MAX_SALE_DISCOUNT_BASIS_POINTS + 1);
+        Duration length = Duration.ofSeconds(random.nextInt(MIN_SALE_SECONDS, MAX_SALE_SECONDS + 1));
+        return new Sale(discount, book.clock().instant().plus(length));
+    }
+
+    private void startTicksIfDue() {
+        if (!started || closed || marketThread != null || changesPerSecond == 0 || productIds.isEmpty()) {
+            return;
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tickscope-market");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // At a fixed rate, a late period is followed by catch-up periods, so the rate holds over each second.
+        executor.scheduleAtFixedRate(this::tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        marketThread = executor;
+    }
+
+    private void tick() {
+        try {
+            owed += changesPerSecond;
+            int moves = (int) (owed / PERIODS_PER_SECOND);
+            owed %= PERIODS_PER_SECOND;
+            makeMoves(moves);
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again; the market keeps moving instead.
+            logger.warn("A market move failed", e);
+        }
+    }
+
+    private static int checkRate(int changesPerSecond) {
+        if (changesPerSecond < 0) {
+            throw new IllegalArgumentException("changesPerSecond: " + changesPerSecond + " (expected: >= 0)");
+        }
+        return changesPerSecond;
+    }
+}

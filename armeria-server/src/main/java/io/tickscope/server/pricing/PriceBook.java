@@ -1,0 +1,228 @@
+package io.tickscope.server.pricing;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.server.error.FieldViolation;
+import io.tickscope.server.error.InvalidArgumentException;
+import io.tickscope.server.error.NotFoundException;
+import io.tickscope.shared.money.Amount;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The current price of every product, in memory: quotes it, changes it and publishes every change on its
+ * {@link PriceBus}.
+ *
+ * <p>The catalogue is fixed when the book loads; prices change. Each product holds its latest
+ * {@link PriceUpdate} in a volatile field, so quoting reads without locking. Changes to one product take that
+ * product's lock, so its sequence numbers grow by one at a time and reach the bus in order; changes to
+ * different products never wait for each other.
+ */
+public final class PriceBook {
+
+    private static final BigDecimal BASIS_POINTS_PER_ONE = BigDecimal.valueOf(10_000);
+
+    private final Clock clock;
+    private final QuoteCalculator calculator;
+    private final Map<String, Product> products;
+    private final List<String> productIds;
+    private final PriceBus bus;
+
+    private PriceBook(List<ProductListing> listings, ExchangeRates rates, SegmentDiscounts discounts, Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
+        calculator = new QuoteCalculator(rates, discounts);
+        products = new HashMap<>();
+        List<PriceUpdate> seeds = new ArrayList<>(listings.size());
+        for (ProductListing listing : listings) {
+            if (!calculator.supports(listing.basePrice().currency())) {
+                throw new IllegalArgumentException("currency of product \"" + listing.productId() + "\": "
+                        + listing.basePrice().currency() + " (expected: one with an exchange rate)");
+            }
+            PriceUpdate seed = new PriceUpdate(listing, 1, listing.updateTime(), PriceUpdate.Kind.CHANGE);
+            if (products.put(listing.productId(), new Product(seed)) != null) {
+                throw new IllegalArgumentException(
+                        "listings: two of product \"" + listing.productId() + "\" (expected: one per product)");
+            }
+            seeds.add(seed);
+        }
+        productIds = listings.stream().map(ProductListing::productId).toList();
+        bus = new PriceBus(seeds);
+    }
+
+    /**
+     * Returns a book of the listings, exchange rates and segment discounts in {@code store}. Blocks while it
+     * reads the store.
+     */
+    public static PriceBook load(ProductStore store, Clock clock) {
+        return new PriceBook(store.loadListings(), store.loadExchangeRates(), store.loadSegmentDiscounts(), clock);
+    }
+
+    /** Returns the bus on which the book publishes every change. */
+    public PriceBus bus() {
+        return bus;
+    }
+
+    /** Returns whether the catalogue has a product with id {@code productId}. */
+    public boolean contains(String productId) {
+        return products.containsKey(productId);
+    }
+
+    /** Returns the ids of every product, in the order the store listed them. */
+    public List<String> productIds() {
+        return productIds;
+    }
+
+    /**
+     * Throws unless prices can be quoted in {@code currency}; lets a caller check a request's currency once
+     * before it quotes many products.
+     *
+     * @throws InvalidArgumentException naming the field {@code currency_code}
+     */
+    public void requireSupported(Currency currency) {
+        calculator.requireSupported(currency);
+    }
+
+    /**
+     * Returns the current price of product {@code productId} in {@code currency} for {@code segment}.
+     *
+     * @throws InvalidArgumentException naming {@code currency_code} when {@code currency} is not supported
+     * @throws NotFoundException when the product is unknown
+     */
+    public Quote quote(String productId, Currency currency, Segment segment) {
+        // A malformed request is reported as such, even when it also names an unknown product.
+        calculator.requireSupported(currency);
+        return quote(product(productId).latest.listing(), currency, segment);
+    }
+
+    /**
+     * Returns {@code listing}, for example that of a delivered {@link PriceUpdate}, quoted in {@code currency}
+     * for {@code segment}, with its sale applied while the sale runs. Cheap enough to run for every update
+     * delivered to every watcher.
+     *
+     * @throws InvalidArgumentException naming {@code currency_code} when {@code currency} is not supported
+     */
+    public Quote quote(ProductListing listing, Currency currency, Segment segment) {
+        return calculator.quote(listing, currency, segment, clock.instant());
+    }
+
+    /**
+     * Returns the latest update of product {@code productId}: its listing, sequence number and event time. Its
+     * kind is {@link PriceUpdate.Kind#CHANGE}, even for the state loaded at start (sequence number 1); the bus
+     * hands a new watcher the latest update as a snapshot.
+     *
+     * @throws NotFoundException when the product is unknown
+     */
+    public PriceUpdate latestUpdate(String productId) {
+        return product(productId).latest;
+    }
+
+    /**
+     * Sets the base price of product {@code productId} and starts {@code sale} on it, or keeps its running
+     * sale when {@code sale} is null, as a feeder does.
+     *
+     * @return the product's new listing
+     * @throws NotFoundException when the product is unknown
+     * @throws InvalidArgumentException naming every bad field: {@code base_price.currency_code} when the price
+     *     is not in the product's listing currency, {@code base_price} when it is not above zero and
+     *     {@code sale_end_time} when the sale has already ended
+     */
+    public ProductListing publish(String productId, Amount newBasePrice, @Nullable Sale sale) {
+        requireNonNull(newBasePrice, "newBasePrice");
+        Product product = product(productId);
+        synchronized (product) {
+            Instant now = clock.instant();
+            Amount currentPrice = product.latest.listing().basePrice();
+            List<FieldViolation> violations = new ArrayList<>();
+            if (!newBasePrice.currency().equals(currentPrice.currency())) {
+                violations.add(new FieldViolation(
+                        "base_price.currency_code",
+                        '"' + newBasePrice.currency().getCurrencyCode() + "\" (expected: \""
+                                + currentPrice.currency().getCurrencyCode() + "\", the listing currency of \""
+                                + productId + "\")"));
+            }
+            if (!newBasePrice.isPositive()) {
+                violations.add(new FieldViolation("base_price", newBasePrice + " (expected: > 0)"));
+            }
+            if (sale != null && !sale.isRunningAt(now)) {
+                violations.add(new FieldViolation("sale_end_time", sale.endTime() + " (expected: after " + now + ')'));
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidArgumentException(violations);
+            }
+            return change(product, newBasePrice, sale, now);
+        }
+    }
+
+    /**
+     * Moves the base price of product {@code productId} by {@code changeBasisPoints} hundredths of a percent
+     * (rounded half-even, and never below one minor unit) and starts {@code newSale} on it, or keeps its
+     * running sale when {@code newSale} is null, as the market does.
+     *
+     * @return the product's new listing
+     * @throws NotFoundException when the product is unknown
+     */
+    public ProductListing applyMarketMove(String productId, int changeBasisPoints, @Nullable Sale newSale) {
+        if (changeBasisPoints <= -10_000) {
+            throw new IllegalArgumentException(
+                    "changeBasisPoints: " + changeBasisPoints + " (expected: > -10000, a price stays above zero)");
+        }
+        Product product = product(productId);
+        synchronized (product) {
+            Amount price = product.latest.listing().basePrice();
+            long movedMinorUnits = BigDecimal.valueOf(price.minorUnits())
+                    .multiply(BigDecimal.valueOf(10_000L + changeBasisPoints))
+                    .divide(BASIS_POINTS_PER_ONE, 0, RoundingMode.HALF_EVEN)
+                    .longValueExact();
+            Amount moved = new Amount(price.currency(), Math.max(1, movedMinorUnits));
+            return change(product, moved, newSale, clock.instant());
+        }
+    }
+
+    /** Returns the clock the book stamps changes with and decides whether sales run by. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Applies a validated change to {@code product}, whose lock the caller holds, and publishes it. */
+    private ProductListing change(Product product, Amount basePrice, @Nullable Sale newSale, Instant now) {
+        PriceUpdate previous = product.latest;
+        @Nullable Sale sale = newSale != null ? newSale : previous.listing().sale();
+        ProductListing listing = new ProductListing(
+                previous.productId(),
+                previous.listing().name(),
+                basePrice,
+                // An ended sale is dropped with the next change rather than carried along forever.
+                sale != null && sale.isRunningAt(now) ? sale : null,
+                now);
+        PriceUpdate update = new PriceUpdate(listing, previous.sequenceNumber() + 1, now, PriceUpdate.Kind.CHANGE);
+        product.latest = update;
+        bus.publish(update);
+        return listing;
+    }
+
+    private Product product(String productId) {
+        Product product = products.get(requireNonNull(productId, "productId"));
+        if (product == null) {
+            throw new NotFoundException("product", productId);
+        }
+        return product;
+    }
+
+    /** One product's latest update; replaced under the product's lock, read without it. */
+    private static final class Product {
+
+        volatile PriceUpdate latest;
+
+        Product(PriceUpdate latest) {
+            this.latest = latest;
+        }
+    }
+}

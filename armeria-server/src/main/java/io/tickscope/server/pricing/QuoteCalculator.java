@@ -1,0 +1,157 @@
+package io.tickscope.server.pricing;
+
+import io.tickscope.server.error.InvalidArgumentException;
+import io.tickscope.shared.money.Amount;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Quotes a listing in a currency for a customer segment.
+ *
+ * <p>The discounted price is one exact fraction rounded once, half-even, to the minor unit of the quoted
+ * currency: listing price × (target rate / listing rate) × (1 - segment discount) × (1 - sale discount). The
+ * conversion comes first and the segment discount before the sale discount, but as nothing is rounded in
+ * between, the order does not change the result. The base price is the same exact conversion, rounded on its
+ * own; so the discounted price is never derived from an already rounded base price.
+ *
+ * <p>Quoting runs for every delivered price update, so the conversion between each pair of currencies is
+ * computed once, up front, as a fraction of small integers (minor units of the target per minor unit of the
+ * listing currency). A quote is then two multiplications and two divisions of compact {@link BigDecimal}s:
+ * a few tens of nanoseconds, and exact for any amount.
+ */
+final class QuoteCalculator {
+
+    private static final long BASIS_POINTS_PER_ONE = 10_000;
+    private static final BigDecimal BASIS_POINTS_SQUARED =
+            BigDecimal.valueOf(BASIS_POINTS_PER_ONE * BASIS_POINTS_PER_ONE);
+
+    /** By quoted currency, then by listing currency. */
+    private final Map<Currency, Map<Currency, Conversion>> conversions;
+
+    /** By segment ordinal: the share of the price the segment pays, in basis points. */
+    private final long[] segmentShares;
+
+    private final String supportedCodes;
+
+    QuoteCalculator(ExchangeRates rates, SegmentDiscounts discounts) {
+        Map<Currency, Map<Currency, Conversion>> byTarget = new HashMap<>();
+        for (Currency target : rates.currencies()) {
+            Map<Currency, Conversion> bySource = new HashMap<>();
+            for (Currency source : rates.currencies()) {
+                bySource.put(source, Conversion.between(source, rates.rateOf(source), target, rates.rateOf(target)));
+            }
+            byTarget.put(target, Map.copyOf(bySource));
+        }
+        conversions = Map.copyOf(byTarget);
+        segmentShares = new long[Segment.values().length];
+        for (Segment segment : Segment.values()) {
+            segmentShares[segment.ordinal()] = BASIS_POINTS_PER_ONE - discounts.basisPointsOf(segment);
+        }
+        supportedCodes = rates.currencies().stream()
+                .map(Currency::getCurrencyCode)
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Returns whether listings priced in {@code currency} can be quoted, and quotes given in it. */
+    boolean supports(Currency currency) {
+        return conversions.containsKey(currency);
+    }
+
+    /**
+     * Throws unless prices can be quoted in {@code currency}.
+     *
+     * @throws InvalidArgumentException naming the field {@code currency_code}
+     */
+    void requireSupported(Currency currency) {
+        if (!supports(currency)) {
+            throw unsupported(currency);
+        }
+    }
+
+    /**
+     * Returns {@code listing} quoted in {@code currency} for {@code segment}, with the sale applied when it
+     * runs at {@code now}.
+     *
+     * @throws InvalidArgumentException naming {@code currency_code} when {@code currency} is not supported
+     * @throws IllegalArgumentException when the listing is priced in a currency that is not supported
+     */
+    Quote quote(ProductListing listing, Currency currency, Segment segment, Instant now) {
+        Conversion conversion = conversionOf(listing.basePrice().currency(), currency);
+        @Nullable Sale sale = listing.sale() != null && listing.sale().isRunningAt(now) ? listing.sale() : null;
+        long saleShare = sale == null ? BASIS_POINTS_PER_ONE : BASIS_POINTS_PER_ONE - sale.discountBasisPoints();
+        long share = segmentShares[segment.ordinal()] * saleShare;
+
+        BigDecimal converted =
+                BigDecimal.valueOf(listing.basePrice().minorUnits()).multiply(conversion.numerator);
+        long baseMinorUnits = converted
+                .divide(conversion.denominator, 0, RoundingMode.HALF_EVEN)
+                .longValueExact();
+        long discountedMinorUnits = converted
+                .multiply(BigDecimal.valueOf(share))
+                .divide(conversion.denominatorTimesShareScale, 0, RoundingMode.HALF_EVEN)
+                .longValueExact();
+        return new Quote(
+                listing.productId(),
+                listing.name(),
+                segment,
+                new Amount(currency, baseMinorUnits),
+                new Amount(currency, discountedMinorUnits),
+                sale != null,
+                sale == null ? null : sale.endTime(),
+                listing.updateTime());
+    }
+
+    private Conversion conversionOf(Currency source, Currency target) {
+        Map<Currency, Conversion> bySource = conversions.get(target);
+        if (bySource == null) {
+            throw unsupported(target);
+        }
+        Conversion conversion = bySource.get(source);
+        if (conversion == null) {
+            throw new IllegalArgumentException(
+                    "listing currency: " + source + " (expected: one of " + supportedCodes + ')');
+        }
+        return conversion;
+    }
+
+    private InvalidArgumentException unsupported(Currency currency) {
+        return InvalidArgumentException.of(
+                "currency_code", '"' + currency.getCurrencyCode() + "\" (expected: one of " + supportedCodes + ')');
+    }
+
+    /** Minor units of a target currency per minor unit of a source currency, as a reduced fraction. */
+    private static final class Conversion {
+
+        final BigDecimal numerator;
+        final BigDecimal denominator;
+        /** The denominator times 10^8, which divides out two shares given in basis points. */
+        final BigDecimal denominatorTimesShareScale;
+
+        private Conversion(BigInteger numerator, BigInteger denominator) {
+            this.numerator = new BigDecimal(numerator);
+            this.denominator = new BigDecimal(denominator);
+            denominatorTimesShareScale = this.denominator.multiply(BASIS_POINTS_SQUARED);
+        }
+
+        static Conversion between(
+                Currency source, BigDecimal sourceUnitsPerUsd, Currency target, BigDecimal targetUnitsPerUsd) {
+            // One source minor unit = 10^-sourceDigits / sourceRate USD = targetRate * 10^targetDigits
+            // / (sourceRate * 10^sourceDigits) target minor units.
+            BigDecimal numerator = targetUnitsPerUsd.movePointRight(target.getDefaultFractionDigits());
+            BigDecimal denominator = sourceUnitsPerUsd.movePointRight(source.getDefaultFractionDigits());
+            int scale = Math.max(numerator.scale(), denominator.scale());
+            BigInteger wholeNumerator = numerator.movePointRight(scale).toBigIntegerExact();
+            BigInteger wholeDenominator = denominator.movePointRight(scale).toBigIntegerExact();
+            BigInteger divisor = wholeNumerator.gcd(wholeDenominator);
+            return new Conversion(wholeNumerator.divide(divisor), wholeDenominator.divide(divisor));
+        }
+    }
+}
