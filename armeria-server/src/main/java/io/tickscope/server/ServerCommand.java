@@ -67,7 +67,8 @@ final class ServerCommand implements Callable<Integer> {
             names = "--shutdown-timeout",
             defaultValue = "PT10S",
             paramLabel = "DURATION",
-            description = "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+            description =
+                    "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
     @Override
@@ -82,6 +83,7 @@ final class ServerCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         TickscopeServer server = TickscopeServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C run shutdown hooks: this one stops gracefully before the JVM exits (code 143 or 130).
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

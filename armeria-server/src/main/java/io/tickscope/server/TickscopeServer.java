@@ -31,8 +31,8 @@ public final class TickscopeServer implements AutoCloseable {
     /** Opens the backend, starts the server and returns once it serves. */
     public static TickscopeServer start(ServerSettings settings) {
         requireNonNull(settings, "settings");
-        Backend backend = Backend.open(
-                settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC());
+        Backend backend =
+                Backend.open(settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC());
         try {
             ServerBuilder sb = Server.builder()
                     .http(new InetSocketAddress(settings.host(), settings.port()))

@@ -3,6 +3,7 @@ package io.tickscope.server.grpc;
 import io.grpc.Status;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -18,10 +19,16 @@ public final class LiveStreams {
     private volatile boolean stopping;
 
     /**
-     * Tracks a stream until the returned handle runs; {@code closer} ends the stream with the given status.
-     * A stream that starts while the server stops is ended at once.
+     * Tracks a stream until the returned handle runs. {@code closer} ends the stream with the given status; it
+     * runs on {@code callExecutor}, the only thread that may touch the call. A stream that starts while the
+     * server stops is ended at once.
      */
-    Runnable register(Consumer<Status> closer) {
+    Runnable register(Executor callExecutor, Consumer<Status> closer) {
+        Consumer<Status> closeOnCallThread = status -> callExecutor.execute(() -> closer.accept(status));
+        return register(closeOnCallThread);
+    }
+
+    private Runnable register(Consumer<Status> closer) {
         closers.add(closer);
         if (stopping && closers.remove(closer)) {
             closer.accept(SHUTTING_DOWN);

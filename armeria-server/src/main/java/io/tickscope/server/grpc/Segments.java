@@ -8,8 +8,15 @@ final class Segments {
 
     private Segments() {}
 
-    /** Returns the domain segment, STANDARD when unspecified; records a violation for unknown values. */
-    static Segment fromProto(CustomerSegment segment, RequestViolations violations, String field) {
+    /**
+     * Returns the domain segment of the enum number {@code value}, STANDARD when unspecified; records a
+     * violation for numbers the contract does not define.
+     */
+    static Segment fromProto(int value, RequestViolations violations, String field) {
+        CustomerSegment segment = CustomerSegment.forNumber(value);
+        if (segment == null) {
+            segment = CustomerSegment.UNRECOGNIZED;
+        }
         switch (segment) {
             case CUSTOMER_SEGMENT_UNSPECIFIED:
             case CUSTOMER_SEGMENT_STANDARD:
@@ -21,8 +28,7 @@ final class Segments {
             default:
                 violations.add(
                         field,
-                        segment.getNumber()
-                                + " (expected: CUSTOMER_SEGMENT_STANDARD, CUSTOMER_SEGMENT_VIP or"
+                        value + " (expected: CUSTOMER_SEGMENT_STANDARD, CUSTOMER_SEGMENT_VIP or"
                                 + " CUSTOMER_SEGMENT_WHOLESALE)");
                 return Segment.STANDARD;
         }

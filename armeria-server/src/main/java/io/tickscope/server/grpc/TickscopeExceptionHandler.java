@@ -1,9 +1,12 @@
 package io.tickscope.server.grpc;
 
+import com.google.common.base.Throwables;
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
@@ -26,8 +29,9 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
 
     private static final Logger logger = LoggerFactory.getLogger(TickscopeExceptionHandler.class);
 
-    private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY =
-            ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+    /** Where gRPC clients look for rich error details ({@code StatusProto.fromThrowable} reads it). */
+    private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY = Metadata.Key.of(
+            "grpc-status-details-bin", ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
     @Override
     public @Nullable Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
@@ -37,6 +41,14 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         }
         if (cause instanceof NotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage());
+        }
+        if (cause instanceof ClosedStreamException) {
+            // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
+            return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(InvalidProtocolBufferException.class::isInstance)) {
+            return Status.INVALID_ARGUMENT.withDescription(
+                    "request: not a valid protobuf message of the method's request type");
         }
         if (status.getCode() != Status.Code.UNKNOWN) {
             return status;

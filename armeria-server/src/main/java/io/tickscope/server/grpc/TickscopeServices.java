@@ -13,8 +13,10 @@ import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.pricing.PriceBus;
 import java.util.List;
 
 /**
@@ -31,9 +33,14 @@ public final class TickscopeServices {
     public static void configureServices(ServerBuilder sb, Backend backend) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> tickscopeServices = List.of(
-                new PricingGrpcService(backend.priceBook(), backend.priceBus(), backend.productStore(), liveStreams)
+                new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
+                new RecommendationGrpcService(
+                                backend.catalogue(),
+                                backend.recommender(),
+                                backend.bookStore(),
+                                backend.userStore(),
+                                liveStreams)
                         .bindService(),
-                new RecommendationGrpcService(backend, liveStreams).bindService(),
                 new UserGrpcService(backend.userStore()).bindService());
 
         GrpcService grpcService = GrpcService.builder()
@@ -48,10 +55,16 @@ public final class TickscopeServices {
                 .build();
 
         PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
+        Gauge.builder("tickscope.price.watchers", backend.priceBus(), PriceBus::subscriberCount)
+                .description("Open WatchPrices subscriptions")
+                .register(meterRegistry);
+        Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
+                .description("Largest number of price updates waiting for one slow watcher")
+                .register(meterRegistry);
         sb.meterRegistry(meterRegistry)
                 .service(
                         grpcService,
-                        StreamingRequestTimeouts.of(tickscopeServices)::serve,
+                        service -> service.decorate(StreamingRequestTimeouts.of(tickscopeServices)),
                         MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
                 .service("/internal/metrics", PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry()))
                 .serviceUnder("/docs", DocExamples.addTo(DocService.builder()).build())

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,6 +34,9 @@ public final class PriceBus {
     private final Topic[] topics;
     private final Map<String, Topic> topicsByProductId;
     private final Object allProductsLock = new Object();
+
+    /** Every open subscription, for the watcher count and backlog that metrics and tests read. */
+    private final Set<PriceSubscription> openSubscriptions = ConcurrentHashMap.newKeySet();
 
     /** Watchers of every product; each uses a product's index in {@link #topics} as its mailbox slot. */
     private volatile PriceSubscription[] allProductsSubscriptions = NO_SUBSCRIPTIONS;
@@ -66,6 +70,7 @@ public final class PriceBus {
                 deliveryExecutor,
                 sink,
                 allProducts ? this::unregisterFromAllProducts : closed -> unregister(closed, watched));
+        openSubscriptions.add(subscription);
         if (allProducts) {
             synchronized (allProductsLock) {
                 allProductsSubscriptions = appended(allProductsSubscriptions, subscription);
@@ -116,13 +121,28 @@ public final class PriceBus {
         return watched;
     }
 
+    /** Returns how many subscriptions are open. */
+    public int subscriberCount() {
+        return openSubscriptions.size();
+    }
+
+    /** Returns the largest backlog of any open subscription: updates waiting for a slow watcher. */
+    public int maxBacklog() {
+        return openSubscriptions.stream()
+                .mapToInt(PriceSubscription::backlog)
+                .max()
+                .orElse(0);
+    }
+
     private void unregister(PriceSubscription subscription, Topic[] watched) {
+        openSubscriptions.remove(subscription);
         for (Topic topic : watched) {
             topic.unregister(subscription);
         }
     }
 
     private void unregisterFromAllProducts(PriceSubscription subscription) {
+        openSubscriptions.remove(subscription);
         synchronized (allProductsLock) {
             allProductsSubscriptions = Arrays.stream(allProductsSubscriptions)
                     .filter(registered -> registered != subscription)

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tickscope.shared.money.Amount;
 import java.time.Instant;
+import java.util.Currency;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param onSale whether a sale on the product runs at the time of the quote
  * @param saleEndTime when the running sale ends; {@code null} exactly when the product is not on sale
  * @param updateTime when the product's price last changed
+ * @param listingCurrency the currency the product is listed in, which price publishers must use
  */
 public record Quote(
         String productId,
@@ -24,7 +26,8 @@ public record Quote(
         Amount discountedPrice,
         boolean onSale,
         @Nullable Instant saleEndTime,
-        Instant updateTime) {
+        Instant updateTime,
+        Currency listingCurrency) {
 
     public Quote {
         requireNonNull(productId, "productId");
@@ -33,6 +36,7 @@ public record Quote(
         requireNonNull(basePrice, "basePrice");
         requireNonNull(discountedPrice, "discountedPrice");
         requireNonNull(updateTime, "updateTime");
+        requireNonNull(listingCurrency, "listingCurrency");
         if (!discountedPrice.currency().equals(basePrice.currency())) {
             throw new IllegalArgumentException("discountedPrice: " + discountedPrice + " (expected: in "
                     + basePrice.currency() + ", the currency of the base price)");

@@ -106,7 +106,8 @@ final class QuoteCalculator {
                 new Amount(currency, discountedMinorUnits),
                 sale != null,
                 sale == null ? null : sale.endTime(),
-                listing.updateTime());
+                listing.updateTime(),
+                listing.basePrice().currency());
     }
 
     private Conversion conversionOf(Currency source, Currency target) {

@@ -1,0 +1,109 @@
+package io.tickscope.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.rpc.Code;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.GetPriceResponse;
+import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
+import io.tickscope.api.pricing.v1.GetPricesBatchResponse;
+import io.tickscope.api.pricing.v1.PriceResult;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc;
+import io.tickscope.api.pricing.v1.PublishPricesRequest;
+import io.tickscope.api.pricing.v1.PublishPricesResponse;
+import io.tickscope.api.pricing.v1.WatchPricesRequest;
+import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.server.error.NotFoundException;
+import io.tickscope.server.pricing.PriceBook;
+import io.tickscope.server.pricing.ProductStore;
+import io.tickscope.server.pricing.Segment;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Serves {@code tickscope.pricing.v1.PricingService} from the price book and its bus. */
+final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase {
+
+    static final int MAX_BATCH_SIZE = 1_000;
+    static final int MAX_WATCHED_PRODUCTS = 10_000;
+
+    private final PriceBook priceBook;
+    private final ProductStore products;
+    private final LiveStreams liveStreams;
+
+    PricingGrpcService(PriceBook priceBook, ProductStore products, LiveStreams liveStreams) {
+        this.priceBook = requireNonNull(priceBook, "priceBook");
+        this.products = requireNonNull(products, "products");
+        this.liveStreams = requireNonNull(liveStreams, "liveStreams");
+    }
+
+    @Override
+    public void getPrice(GetPriceRequest request, StreamObserver<GetPriceResponse> responseObserver) {
+        RequestViolations violations = new RequestViolations();
+        Identifiers.check(violations, "product_id", request.getProductId(), "P00042");
+        Currency currency = Currencies.parse(request.getCurrencyCode(), violations, "currency_code");
+        Segment segment = Segments.fromProto(request.getCustomerSegmentValue(), violations, "customer_segment");
+        violations.throwIfAny();
+        responseObserver.onNext(GetPriceResponse.newBuilder()
+                .setQuote(PricingMessages.toProto(priceBook.quote(request.getProductId(), currency, segment)))
+                .build());
+        responseObserver.onCompleted();
+    }
+
+    @Override
+    public void getPricesBatch(GetPricesBatchRequest request, StreamObserver<GetPricesBatchResponse> responseObserver) {
+        RequestViolations violations = new RequestViolations();
+        int size = request.getProductIdsCount();
+        if (size == 0 || size > MAX_BATCH_SIZE) {
+            violations.add("product_ids", size + " ids (expected: 1 to " + MAX_BATCH_SIZE + ')');
+        }
+        Currency currency = Currencies.parse(request.getCurrencyCode(), violations, "currency_code");
+        Segment segment = Segments.fromProto(request.getCustomerSegmentValue(), violations, "customer_segment");
+        violations.throwIfAny();
+        priceBook.requireSupported(currency);
+
+        GetPricesBatchResponse.Builder response = GetPricesBatchResponse.newBuilder();
+        for (String productId : request.getProductIdsList()) {
+            PriceResult.Builder result = response.addResultsBuilder().setProductId(productId);
+            if (priceBook.contains(productId)) {
+                result.setQuote(PricingMessages.toProto(priceBook.quote(productId, currency, segment)));
+            } else {
+                result.setError(com.google.rpc.Status.newBuilder()
+                        .setCode(Code.NOT_FOUND_VALUE)
+                        .setMessage(new NotFoundException("product", productId).getMessage()));
+            }
+        }
+        responseObserver.onNext(response.build());
+        responseObserver.onCompleted();
+    }
+
+    @Override
+    public void watchPrices(WatchPricesRequest request, StreamObserver<WatchPricesResponse> responseObserver) {
+        RequestViolations violations = new RequestViolations();
+        List<String> ids = request.getProductIdsList();
+        if (ids.size() > MAX_WATCHED_PRODUCTS) {
+            violations.add(
+                    "product_ids",
+                    ids.size() + " ids (expected: at most " + MAX_WATCHED_PRODUCTS + ", or none for all)");
+        }
+        Currency currency = Currencies.parse(request.getCurrencyCode(), violations, "currency_code");
+        Segment segment = Segments.fromProto(request.getCustomerSegmentValue(), violations, "customer_segment");
+        violations.throwIfAny();
+        priceBook.requireSupported(currency);
+        Set<String> watched = new LinkedHashSet<>(ids);
+        WatchStream.open(
+                priceBook,
+                watched,
+                update -> PricingMessages.toProto(update, priceBook.quote(update.listing(), currency, segment)),
+                (ServerCallStreamObserver<WatchPricesResponse>) responseObserver,
+                liveStreams);
+    }
+
+    @Override
+    public StreamObserver<PublishPricesRequest> publishPrices(StreamObserver<PublishPricesResponse> responseObserver) {
+        return new PublishStream(priceBook, products, responseObserver);
+    }
+}

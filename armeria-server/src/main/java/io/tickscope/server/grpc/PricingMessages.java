@@ -1,0 +1,44 @@
+package io.tickscope.server.grpc;
+
+import io.tickscope.api.pricing.v1.PriceQuote;
+import io.tickscope.api.pricing.v1.PriceUpdateKind;
+import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.server.pricing.PriceUpdate;
+import io.tickscope.server.pricing.Quote;
+import io.tickscope.shared.money.MoneyProtos;
+import java.time.Instant;
+
+/** Maps quotes and price updates from the domain to the contract. */
+final class PricingMessages {
+
+    private PricingMessages() {}
+
+    static PriceQuote toProto(Quote quote) {
+        PriceQuote.Builder proto = PriceQuote.newBuilder()
+                .setProductId(quote.productId())
+                .setProductName(quote.productName())
+                .setCustomerSegment(Segments.toProto(quote.segment()))
+                .setBasePrice(MoneyProtos.toProto(quote.basePrice()))
+                .setDiscountedPrice(MoneyProtos.toProto(quote.discountedPrice()))
+                .setOnSale(quote.onSale())
+                .setUpdateTime(Timestamps.toProto(quote.updateTime()))
+                .setListingCurrencyCode(quote.listingCurrency().getCurrencyCode());
+        Instant saleEnd = quote.saleEndTime();
+        if (saleEnd != null) {
+            proto.setSaleEndTime(Timestamps.toProto(saleEnd));
+        }
+        return proto.build();
+    }
+
+    static WatchPricesResponse toProto(PriceUpdate update, Quote quote) {
+        return WatchPricesResponse.newBuilder()
+                .setQuote(toProto(quote))
+                .setKind(
+                        update.kind() == PriceUpdate.Kind.SNAPSHOT
+                                ? PriceUpdateKind.PRICE_UPDATE_KIND_SNAPSHOT
+                                : PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE)
+                .setSequenceNumber(update.sequenceNumber())
+                .setEventTime(Timestamps.toProto(update.eventTime()))
+                .build();
+    }
+}

@@ -1,0 +1,151 @@
+package io.tickscope.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linecorp.armeria.client.BlockingWebClient;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc.HealthBlockingStub;
+import io.grpc.reflection.v1.ServerReflectionGrpc.ServerReflectionStub;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
+import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
+import io.tickscope.api.user.v1.UserServiceGrpc;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The one port speaks gRPC-Web, unframed JSON, REST, health, reflection, metrics and DocService too. */
+class ProtocolsTest {
+
+    @RegisterExtension
+    static final TickscopeTestServer server = new TickscopeTestServer(0);
+
+    private final BlockingWebClient http = BlockingWebClient.of(server.httpUri());
+
+    @Test
+    void grpcWebClientGetsTheSameQuoteAsGrpc() {
+        PricingServiceBlockingStub grpcWeb = GrpcClients.builder(server.httpUri())
+                .serializationFormat(GrpcSerializationFormats.PROTO_WEB)
+                .build(PricingServiceBlockingStub.class);
+        GetPriceRequest request =
+                GetPriceRequest.newBuilder().setProductId("P00042").build();
+
+        assertThat(grpcWeb.getPrice(request))
+                .isEqualTo(server.stub(PricingServiceBlockingStub.class).getPrice(request));
+    }
+
+    @Test
+    void unframedJsonPostCallsGetPrice() {
+        AggregatedHttpResponse response = http.prepare()
+                .post("/tickscope.pricing.v1.PricingService/GetPrice")
+                .content(MediaType.JSON_UTF_8, "{\"productId\":\"P00042\",\"currencyCode\":\"EUR\"}")
+                .execute();
+
+        assertThat(response.status()).isEqualTo(HttpStatus.OK);
+        assertThat(withoutWhitespace(response.contentUtf8()))
+                .contains("\"productId\":\"P00042\"")
+                .contains("\"currencyCode\":\"EUR\"");
+    }
+
+    @Test
+    void restRoutesFollowTheHttpAnnotations() {
+        AggregatedHttpResponse price =
+                http.get("/v1/prices/P00042?currency_code=GBP&customer_segment=CUSTOMER_SEGMENT_VIP");
+        AggregatedHttpResponse book = http.get("/v1/books/B0042");
+        AggregatedHttpResponse user = http.get("/v1/users/U0042");
+        AggregatedHttpResponse recommendations = http.get("/v1/users/U0042/recommendations?max_results=3");
+        AggregatedHttpResponse batch = http.execute(HttpRequest.of(
+                HttpMethod.POST,
+                "/v1/prices:batchGet",
+                MediaType.JSON_UTF_8,
+                "{\"productIds\":[\"P00001\",\"P00404\"]}"));
+
+        assertThat(price.status()).isEqualTo(HttpStatus.OK);
+        assertThat(withoutWhitespace(price.contentUtf8()))
+                .contains("\"currencyCode\":\"GBP\"")
+                .contains("CUSTOMER_SEGMENT_VIP");
+        assertThat(withoutWhitespace(book.contentUtf8())).contains("\"bookId\":\"B0042\"");
+        assertThat(withoutWhitespace(user.contentUtf8())).contains("\"userId\":\"U0042\"");
+        assertThat(recommendations.contentUtf8().split("\"reason\"")).hasSize(4);
+        assertThat(batch.contentUtf8()).contains("P00001").contains("P00404");
+    }
+
+    @Test
+    void restErrorsCarryTheStatusAndTheBadField() {
+        AggregatedHttpResponse unknown = http.get("/v1/prices/P99999");
+        AggregatedHttpResponse invalid = http.get("/v1/prices/P00001?currency_code=euro");
+
+        assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.contentUtf8()).contains("product not found").doesNotContain("Exception");
+        assertThat(invalid.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.contentUtf8()).contains("currency_code").doesNotContain("\tat ");
+    }
+
+    @Test
+    void healthIsServing() {
+        HealthCheckResponse health =
+                server.stub(HealthBlockingStub.class).check(HealthCheckRequest.getDefaultInstance());
+
+        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void reflectionListsEveryTickscopeService() throws Exception {
+        RecordingObserver<ServerReflectionResponse> answers = new RecordingObserver<>();
+        var requests = server.stub(ServerReflectionStub.class).serverReflectionInfo(answers);
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        answers.completed().get(10, TimeUnit.SECONDS);
+
+        assertThat(answers.values().get(0).getListServicesResponse().getServiceList())
+                .extracting(ServiceResponse::getName)
+                .contains(
+                        PricingServiceGrpc.SERVICE_NAME,
+                        RecommendationServiceGrpc.SERVICE_NAME,
+                        UserServiceGrpc.SERVICE_NAME,
+                        "grpc.health.v1.Health");
+    }
+
+    @Test
+    void docServiceSpecificationDescribesEveryMethodWithDocstringsAndExamples() {
+        String specification = http.get("/docs/specification.json").contentUtf8();
+
+        assertThat(specification)
+                .contains(
+                        PricingServiceGrpc.SERVICE_NAME,
+                        RecommendationServiceGrpc.SERVICE_NAME,
+                        UserServiceGrpc.SERVICE_NAME)
+                .contains("\"WatchPrices\"", "\"PublishPrices\"", "\"RecommendationSession\"", "\"UploadBookRatings\"")
+                .contains("GetPrice returns the current price of one product")
+                .contains("P00042");
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        server.stub(PricingServiceBlockingStub.class)
+                .getPrice(GetPriceRequest.newBuilder().setProductId("P00001").build());
+
+        AggregatedHttpResponse metrics = http.get("/internal/metrics");
+
+        assertThat(metrics.status()).isEqualTo(HttpStatus.OK);
+        assertThat(metrics.contentUtf8())
+                .contains("grpc_service_requests_total")
+                .contains("GetPrice");
+    }
+
+    private static String withoutWhitespace(String json) {
+        return json.replaceAll("\\s", "");
+    }
+}

@@ -1,0 +1,72 @@
+package io.tickscope.server.grpc;
+
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServerListener;
+import com.linecorp.armeria.testing.junit5.server.ServerExtension;
+import io.grpc.stub.AbstractStub;
+import io.tickscope.server.backend.Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real Tickscope server on an ephemeral loopback port, wired by the same {@link
+ * TickscopeServices#configureServices} as production, over a fresh database seeded with the default seed.
+ */
+final class TickscopeTestServer extends ServerExtension {
+
+    static final long SEED = 42;
+
+    private final int tickRate;
+    private @Nullable Backend backend;
+    private @Nullable Path dataDirectory;
+
+    /** A server whose market moves {@code tickRate} prices per second; 0 keeps prices still. */
+    TickscopeTestServer(int tickRate) {
+        this.tickRate = tickRate;
+    }
+
+    @Override
+    protected void configure(ServerBuilder sb) throws IOException {
+        Path directory = Files.createTempDirectory("tickscope-test");
+        Backend opened = Backend.open(directory, SEED, tickRate, Clock.systemUTC());
+        dataDirectory = directory;
+        backend = opened;
+        TickscopeServices.configureServices(sb, opened);
+        sb.serverListener(ServerListener.builder()
+                .whenStarted(server -> opened.startMarket())
+                .whenStopped(server -> {
+                    opened.close();
+                    deleteRecursively(directory);
+                })
+                .build());
+    }
+
+    Backend backend() {
+        Backend current = backend;
+        if (current == null) {
+            throw new IllegalStateException("backend: not started (expected: the extension to have started)");
+        }
+        return current;
+    }
+
+    /** Returns a gRPC stub of type {@code stubType} on a real HTTP/2 connection to this server. */
+    <T extends AbstractStub<T>> T stub(Class<T> stubType) {
+        return GrpcClients.newClient(httpUri(), stubType);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

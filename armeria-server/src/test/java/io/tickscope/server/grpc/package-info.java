@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.server.grpc;
+
+import org.jspecify.annotations.NullMarked;
