@@ -135,9 +135,7 @@ class ServerProcessTest {
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(flags);
-        return new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        return new ProcessBuilder(command).redirectError(errors).start();
     }
 
     private static URI awaitReady(Process process) throws IOException {
