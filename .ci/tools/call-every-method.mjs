@@ -2,7 +2,7 @@
 // method of the three services once, over plain HTTP/2 on the address given as the first argument.
 // Exits non-zero, naming the method, when any call fails or answers something implausible.
 //
-//   node .ci/foreign-client/call-every-method.mjs 127.0.0.1:8080
+//   node .ci/tools/call-every-method.mjs 127.0.0.1:8080 (beside its node_modules, so that Node finds grpc-js)
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import assert from 'node:assert/strict';
