@@ -64,7 +64,7 @@ public final class TickscopeServices {
         sb.meterRegistry(meterRegistry)
                 .service(
                         grpcService,
-                        service -> service.decorate(StreamingRequestTimeouts.of(tickscopeServices)),
+                        service -> service.decorate(StreamingCallLimits.of(tickscopeServices)),
                         MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
                 .service("/internal/metrics", PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry()))
                 .serviceUnder("/docs", DocExamples.addTo(DocService.builder()).build())

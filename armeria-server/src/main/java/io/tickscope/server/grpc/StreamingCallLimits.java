@@ -11,20 +11,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Clears the server's default request timeout for streaming methods only: a price watch or a recommendation
- * session lives as long as its client wants, while unary calls keep the timeout. A deadline the client
- * sends still applies, because Armeria's gRPC service sets it from {@code grpc-timeout} after this
- * decorator ran.
+ * Lifts two whole-call limits for streaming methods only: the request timeout (a price watch or a
+ * recommendation session lives as long as its client wants) and the request length (Armeria counts a whole
+ * client stream against it, so a long rating upload would be cut at 10 MiB). Unary calls keep both; every
+ * message stays capped by the gRPC service's per-message limit. A deadline the client sends still applies,
+ * because Armeria's gRPC service sets it from {@code grpc-timeout} after this decorator ran.
  */
-final class StreamingRequestTimeouts implements DecoratingHttpServiceFunction {
+final class StreamingCallLimits implements DecoratingHttpServiceFunction {
 
     private final Set<String> streamingPaths;
 
-    private StreamingRequestTimeouts(Set<String> streamingPaths) {
+    private StreamingCallLimits(Set<String> streamingPaths) {
         this.streamingPaths = streamingPaths;
     }
 
-    static StreamingRequestTimeouts of(Iterable<ServerServiceDefinition> services) {
+    static StreamingCallLimits of(Iterable<ServerServiceDefinition> services) {
         Set<String> paths = new java.util.HashSet<>();
         for (ServerServiceDefinition service : services) {
             paths.addAll(service.getMethods().stream()
@@ -33,13 +34,14 @@ final class StreamingRequestTimeouts implements DecoratingHttpServiceFunction {
                     .map(descriptor -> '/' + descriptor.getFullMethodName())
                     .collect(Collectors.toSet()));
         }
-        return new StreamingRequestTimeouts(Set.copyOf(paths));
+        return new StreamingCallLimits(Set.copyOf(paths));
     }
 
     @Override
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
         if (streamingPaths.contains(ctx.path())) {
             ctx.clearRequestTimeout();
+            ctx.setMaxRequestLength(0);
         }
         return delegate.serve(ctx, req);
     }
