@@ -16,6 +16,7 @@ import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.Recommendati
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
+import io.tickscope.server.testing.ResponseFuture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -176,25 +177,12 @@ class ServerProcessTest {
     }
 
     private static UploadBookRatingsResponse upload(URI uri, List<UploadBookRatingsRequest> ratings) throws Exception {
-        CompletableFuture<UploadBookRatingsResponse> summary = new CompletableFuture<>();
-        StreamObserver<UploadBookRatingsRequest> uploader = GrpcClients.newClient(uri, RecommendationServiceStub.class)
-                .uploadBookRatings(new StreamObserver<>() {
-                    @Override
-                    public void onNext(UploadBookRatingsResponse response) {
-                        summary.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable cause) {
-                        summary.completeExceptionally(cause);
-                    }
-
-                    @Override
-                    public void onCompleted() {}
-                });
+        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
+        StreamObserver<UploadBookRatingsRequest> uploader =
+                GrpcClients.newClient(uri, RecommendationServiceStub.class).uploadBookRatings(summary);
         ratings.forEach(uploader::onNext);
         uploader.onCompleted();
-        return summary.get(20, TimeUnit.SECONDS);
+        return summary.get();
     }
 
     private static UploadBookRatingsRequest rating(String userId, String bookId) {

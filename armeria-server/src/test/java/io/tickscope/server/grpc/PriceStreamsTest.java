@@ -15,12 +15,12 @@ import io.tickscope.api.pricing.v1.PublishPricesResponse;
 import io.tickscope.api.pricing.v1.PublishRejection;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.server.testing.ResponseFuture;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.money.MoneyProtos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,24 +136,11 @@ class PriceStreamsTest {
     }
 
     private PublishPricesResponse publish(List<PublishPricesRequest> changes) throws Exception {
-        CompletableFuture<PublishPricesResponse> summary = new CompletableFuture<>();
-        StreamObserver<PublishPricesRequest> feeder = pricingAsync.publishPrices(new StreamObserver<>() {
-            @Override
-            public void onNext(PublishPricesResponse response) {
-                summary.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable cause) {
-                summary.completeExceptionally(cause);
-            }
-
-            @Override
-            public void onCompleted() {}
-        });
+        ResponseFuture<PublishPricesResponse> summary = new ResponseFuture<>();
+        StreamObserver<PublishPricesRequest> feeder = pricingAsync.publishPrices(summary);
         changes.forEach(feeder::onNext);
         feeder.onCompleted();
-        return summary.get(10, TimeUnit.SECONDS);
+        return summary.get();
     }
 
     private Amount raisedByOneMinorUnit(PriceQuote quote) {

@@ -28,9 +28,9 @@ import io.tickscope.api.recommendation.v1.UserActionType;
 import io.tickscope.api.user.v1.GetUserRequest;
 import io.tickscope.api.user.v1.User;
 import io.tickscope.api.user.v1.UserServiceGrpc.UserServiceBlockingStub;
+import io.tickscope.server.testing.ResponseFuture;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -219,25 +219,11 @@ class RecommendationServiceTest {
     }
 
     private UploadBookRatingsResponse upload(List<UploadBookRatingsRequest> ratings) throws Exception {
-        CompletableFuture<UploadBookRatingsResponse> summary = new CompletableFuture<>();
-        StreamObserver<UploadBookRatingsRequest> uploader =
-                recommendationsAsync.uploadBookRatings(new StreamObserver<>() {
-                    @Override
-                    public void onNext(UploadBookRatingsResponse response) {
-                        summary.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable cause) {
-                        summary.completeExceptionally(cause);
-                    }
-
-                    @Override
-                    public void onCompleted() {}
-                });
+        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
+        StreamObserver<UploadBookRatingsRequest> uploader = recommendationsAsync.uploadBookRatings(summary);
         ratings.forEach(uploader::onNext);
         uploader.onCompleted();
-        return summary.get(10, TimeUnit.SECONDS);
+        return summary.get();
     }
 
     static UploadBookRatingsRequest rating(String userId, String bookId, int stars) {
