@@ -38,17 +38,6 @@ public record ServerSettings(
         }
     }
 
-    /** Returns settings for a server on loopback with a free port, for tests and the embedded server. */
-    public static ServerSettings forLoopback(Path dataDirectory) {
-        return new ServerSettings(
-                "127.0.0.1", 0, dataDirectory, DEFAULT_TICK_RATE, DEFAULT_SEED, DEFAULT_SHUTDOWN_TIMEOUT);
-    }
-
-    /** Returns these settings with another market rate. */
-    public ServerSettings withTickRate(int newTickRate) {
-        return new ServerSettings(host, port, dataDirectory, newTickRate, seed, shutdownTimeout);
-    }
-
     /**
      * Returns the directory where data lives by default: {@code $XDG_DATA_HOME/tickscope}, or
      * {@code ~/.local/share/tickscope} when XDG_DATA_HOME is not set.

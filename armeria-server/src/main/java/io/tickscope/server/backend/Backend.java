@@ -63,10 +63,6 @@ public final class Backend implements AutoCloseable {
         return priceBook.bus();
     }
 
-    public MarketSimulator market() {
-        return market;
-    }
-
     public Catalogue catalogue() {
         return catalogue;
     }

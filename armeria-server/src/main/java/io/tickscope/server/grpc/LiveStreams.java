@@ -45,9 +45,4 @@ public final class LiveStreams {
             }
         }
     }
-
-    /** Returns how many streams are in progress. */
-    public int size() {
-        return closers.size();
-    }
 }

@@ -5,6 +5,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.linecorp.armeria.common.RequestContext;
+import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
 import io.grpc.Metadata;
@@ -45,6 +46,10 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
             return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (cause instanceof ResponseCompleteException) {
+            // The response already ended (an error we sent, say) and Armeria aborts what the client still sends.
+            return status;
         }
         if (Throwables.getCausalChain(cause).stream().anyMatch(InvalidProtocolBufferException.class::isInstance)) {
             return Status.INVALID_ARGUMENT.withDescription(
