@@ -61,6 +61,10 @@ public final class PriceSubscription implements AutoCloseable {
     private boolean draining = true;
 
     private boolean awaitingReady;
+
+    /** Per watched product, the newest sequence number offered, so that no update is delivered twice. */
+    private final long[] lastOfferedSequence;
+
     private boolean readySignalled;
 
     PriceSubscription(
@@ -69,6 +73,7 @@ public final class PriceSubscription implements AutoCloseable {
         this.sink = requireNonNull(sink, "sink");
         this.unsubscriber = requireNonNull(unsubscriber, "unsubscriber");
         mailbox = new ConflatingQueue(productCount);
+        lastOfferedSequence = new long[productCount];
     }
 
     /**
@@ -125,9 +130,11 @@ public final class PriceSubscription implements AutoCloseable {
     /** Queues {@code update} for the watched product in {@code slot}; called by the bus on publishing threads. */
     void offer(int slot, PriceUpdate update) {
         synchronized (lock) {
-            if (mailbox == null) {
+            if (mailbox == null || update.sequenceNumber() <= lastOfferedSequence[slot]) {
+                // A change that raced with subscribing can arrive after the snapshot that already holds it.
                 return;
             }
+            lastOfferedSequence[slot] = update.sequenceNumber();
             mailbox.offer(slot, update);
             if (draining || awaitingReady) {
                 return;
