@@ -1,10 +1,10 @@
 package io.tickscope.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
@@ -16,6 +16,7 @@ import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.Recommendati
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
+import io.tickscope.server.testing.RecordingObserver;
 import io.tickscope.server.testing.ResponseFuture;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,10 +82,11 @@ class ServerProcessTest {
                     .getRatingCount();
             assertThat(ratingCountAfterUpload).isGreaterThanOrEqualTo(before);
 
-            CompletableFuture<Throwable> watchEnd = watch(uri);
+            RecordingObserver<WatchPricesResponse> watch = watch(uri);
             first.destroy(); // SIGTERM
 
-            assertThat(Status.fromThrowable(watchEnd.get(20, TimeUnit.SECONDS)).getCode())
+            assertThat(Status.fromThrowable(watch.error().get(20, TimeUnit.SECONDS))
+                            .getCode())
                     .isEqualTo(Status.Code.UNAVAILABLE);
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue())
@@ -151,29 +152,14 @@ class ServerProcessTest {
         throw new AssertionError("the server ended without a READY line, exit code " + process.exitValue());
     }
 
-    private static CompletableFuture<Throwable> watch(URI uri) {
-        CompletableFuture<Throwable> end = new CompletableFuture<>();
-        CompletableFuture<Void> firstUpdate = new CompletableFuture<>();
+    /** Starts a watch and returns once its first update arrived. */
+    private static RecordingObserver<WatchPricesResponse> watch(URI uri) {
+        RecordingObserver<WatchPricesResponse> watch = new RecordingObserver<>();
         GrpcClients.newClient(uri, PricingServiceStub.class)
                 .watchPrices(
-                        WatchPricesRequest.newBuilder().addProductIds("P00001").build(), new StreamObserver<>() {
-                            @Override
-                            public void onNext(WatchPricesResponse update) {
-                                firstUpdate.complete(null);
-                            }
-
-                            @Override
-                            public void onError(Throwable cause) {
-                                end.complete(cause);
-                            }
-
-                            @Override
-                            public void onCompleted() {
-                                end.complete(new StatusRuntimeException(Status.OK));
-                            }
-                        });
-        firstUpdate.join();
-        return end;
+                        WatchPricesRequest.newBuilder().addProductIds("P00001").build(), watch);
+        await().until(() -> !watch.values().isEmpty());
+        return watch;
     }
 
     private static UploadBookRatingsResponse upload(URI uri, List<UploadBookRatingsRequest> ratings) throws Exception {

@@ -14,6 +14,7 @@ import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.api.recommendation.v1.ListBooksRequest;
 import io.tickscope.api.recommendation.v1.ListBooksResponse;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
+import io.tickscope.server.testing.RecordingObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -15,6 +15,7 @@ import io.tickscope.api.pricing.v1.PublishPricesResponse;
 import io.tickscope.api.pricing.v1.PublishRejection;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.server.testing.RecordingObserver;
 import io.tickscope.server.testing.ResponseFuture;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.money.MoneyProtos;

@@ -22,6 +22,7 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
 import io.tickscope.api.user.v1.UserServiceGrpc;
+import io.tickscope.server.testing.RecordingObserver;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -28,6 +28,7 @@ import io.tickscope.api.recommendation.v1.UserActionType;
 import io.tickscope.api.user.v1.GetUserRequest;
 import io.tickscope.api.user.v1.User;
 import io.tickscope.api.user.v1.UserServiceGrpc.UserServiceBlockingStub;
+import io.tickscope.server.testing.RecordingObserver;
 import io.tickscope.server.testing.ResponseFuture;
 import java.util.Iterator;
 import java.util.List;

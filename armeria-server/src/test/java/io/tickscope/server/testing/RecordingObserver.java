@@ -1,4 +1,4 @@
-package io.tickscope.server.grpc;
+package io.tickscope.server.testing;
 
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /** Records what a server stream sends, for assertions, and lets the test cancel the call. */
-class RecordingObserver<T> implements ClientResponseObserver<Object, T> {
+public class RecordingObserver<T> implements ClientResponseObserver<Object, T> {
 
     private final List<T> values = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Throwable> error = new CompletableFuture<>();
@@ -35,19 +35,19 @@ class RecordingObserver<T> implements ClientResponseObserver<Object, T> {
         completed.complete(null);
     }
 
-    List<T> values() {
+    public List<T> values() {
         return values;
     }
 
-    CompletableFuture<Throwable> error() {
+    public CompletableFuture<Throwable> error() {
         return error;
     }
 
-    CompletableFuture<Void> completed() {
+    public CompletableFuture<Void> completed() {
         return completed;
     }
 
-    void cancel() {
+    public void cancel() {
         ClientCallStreamObserver<Object> current = call;
         if (current != null) {
             current.cancel("test is done", null);
