@@ -1,0 +1,56 @@
+package io.tickscope.desktop.connection;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.server.ServerSettings;
+import io.tickscope.server.TickscopeServer;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server the monitor talks to: a remote one named by the user, or one started embedded on loopback with
+ * its own data directory. Closing it stops the embedded server, if any.
+ */
+public final class ServerConnection implements AutoCloseable {
+
+    private final ServerAddress address;
+    private final @Nullable TickscopeServer embedded;
+
+    private ServerConnection(ServerAddress address, @Nullable TickscopeServer embedded) {
+        this.address = address;
+        this.embedded = embedded;
+    }
+
+    /** Connects to a server that runs elsewhere. */
+    public static ServerConnection remote(ServerAddress address) {
+        return new ServerConnection(requireNonNull(address, "address"), null);
+    }
+
+    /** Starts a server on a free loopback port over {@code dataDirectory} and returns once it serves. */
+    public static ServerConnection embedded(Path dataDirectory) {
+        TickscopeServer server = TickscopeServer.start(new ServerSettings(
+                "127.0.0.1",
+                0,
+                dataDirectory,
+                ServerSettings.DEFAULT_TICK_RATE,
+                ServerSettings.DEFAULT_SEED,
+                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
+        return new ServerConnection(new ServerAddress("127.0.0.1", server.port()), server);
+    }
+
+    public ServerAddress address() {
+        return address;
+    }
+
+    /** Returns whether this monitor started the server itself. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
