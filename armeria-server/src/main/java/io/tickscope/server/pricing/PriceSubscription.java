@@ -130,8 +130,7 @@ public final class PriceSubscription implements AutoCloseable {
     /** Queues {@code update} for the watched product in {@code slot}; called by the bus on publishing threads. */
     void offer(int slot, PriceUpdate update) {
         synchronized (lock) {
-            if (mailbox == null || update.sequenceNumber() <= lastOfferedSequence[slot]) {
-                // A change that raced with subscribing can arrive after the snapshot that already holds it.
+            if (mailbox == null || isStale(slot, update)) {
                 return;
             }
             lastOfferedSequence[slot] = update.sequenceNumber();
@@ -142,6 +141,17 @@ public final class PriceSubscription implements AutoCloseable {
             draining = true;
         }
         submitDrain();
+    }
+
+    /**
+     * Returns whether {@code update} adds nothing to what the watcher got or will get. A change that raced
+     * with subscribing can come after the snapshot that already holds it; a snapshot of the same state as a
+     * change queued during subscribing still goes through, so the watcher sees the price first as a snapshot.
+     */
+    private boolean isStale(int slot, PriceUpdate update) {
+        long last = lastOfferedSequence[slot];
+        return update.sequenceNumber() < last
+                || (update.sequenceNumber() == last && update.kind() == PriceUpdate.Kind.CHANGE);
     }
 
     /** Starts delivering; called once by the bus after it queued the snapshot of every watched product. */
