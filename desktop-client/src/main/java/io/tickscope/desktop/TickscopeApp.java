@@ -5,7 +5,9 @@ import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerConnection;
+import io.tickscope.desktop.rpc.WireMeteringInterceptor;
 import io.tickscope.desktop.shell.StatusBar;
+import io.tickscope.shared.wire.WireMeter;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TickscopeApp extends Application {
 
+    private final WireMeter wireMeter = new WireMeter();
     private @Nullable ServerConnection connection;
     private @Nullable ManagedChannel channel;
 
@@ -32,7 +35,7 @@ public final class TickscopeApp extends Application {
                 ? ServerConnection.remote(options.server)
                 : ServerConnection.embedded(options.dataDirectoryOrDefault());
         connection = opened;
-        channel = Channels.open(opened.address());
+        channel = Channels.open(opened.address(), new WireMeteringInterceptor(wireMeter));
     }
 
     @Override
