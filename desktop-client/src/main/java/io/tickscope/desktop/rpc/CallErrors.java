@@ -3,6 +3,8 @@ package io.tickscope.desktop.rpc;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a failed call into a line a person can read: the status and its description, never a stack trace. */
@@ -12,8 +14,8 @@ public final class CallErrors {
 
     /**
      * Returns {@code failure} in words: "NOT_FOUND: product_id: ..." for a gRPC status, with the transport's
-     * reason when the status has no description ("UNAVAILABLE: Connection refused"); otherwise the message of
-     * the innermost cause that has one.
+     * reason when the status has no description ("UNAVAILABLE: Connection refused: /127.0.0.1:8080");
+     * otherwise the outermost message that says more than that one exception wraps another.
      */
     public static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -31,20 +33,21 @@ public final class CallErrors {
     }
 
     private static String describe(Status status) {
-        String description = status.getDescription();
+        @Nullable String description = status.getDescription();
         if (description == null && status.getCause() != null) {
             description = messageOf(status.getCause());
         }
         return description == null ? status.getCode().name() : status.getCode() + ": " + description;
     }
 
+    /** Returns the outermost message that says more than "this wraps that". */
     private static String messageOf(Throwable failure) {
-        @Nullable String message = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
+            boolean wrapper = cause instanceof CompletionException || cause instanceof ExecutionException;
+            if (!wrapper && cause.getMessage() != null) {
+                return cause.getMessage();
             }
         }
-        return message != null ? message : failure.getClass().getSimpleName();
+        return failure.getClass().getSimpleName();
     }
 }
