@@ -26,6 +26,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class BatchLookupView extends BorderPane {
 
     private static final DateTimeFormatter SALE_END =
-            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     /** Kept here: a bidirectional binding holds its ends weakly. */
     private final ObjectProperty<Integer> firstCount;
@@ -129,14 +130,16 @@ public final class BatchLookupView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Way", LookupTiming::way),
+                        TableColumns.text("Way", 260, LookupTiming::way),
                         TableColumns.numeric("Calls", LookupTiming::calls, Objects::toString),
                         TableColumns.numeric("Failed", LookupTiming::failedCalls, Objects::toString),
                         TableColumns.numeric("Wall time", LookupTiming::wallTime, WireFormat::millis),
-                        TableColumns.numeric("Bytes", LookupTiming::bytes, WireFormat::bytes),
+                        TableColumns.numeric("Message bytes", 110, LookupTiming::bytes, WireFormat::bytes),
                         TableColumns.numeric("Time vs batch", LookupTiming::timesBatchWallTime, BatchLookupView::times),
                         TableColumns.numeric("Bytes vs batch", LookupTiming::timesBatchBytes, BatchLookupView::times)));
         table.setPlaceholder(new Label("Look up some products to compare one batch call with N calls."));
+        table.setTooltip(new Tooltip("Message bytes are the protobuf messages with gRPC's 5-byte prefix;"
+                + " each call also sends HTTP/2 headers, which are not counted."));
         table.setFixedCellSize(28);
         table.setPrefHeight(28 * 4 + 32);
         table.setMinHeight(28 * 4 + 32);
@@ -151,12 +154,12 @@ public final class BatchLookupView extends BorderPane {
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.text("Product", PriceRow::productId),
-                        TableColumns.text("Name", PriceRow::productName),
-                        TableColumns.text("List price", row -> amount(row.listPrice())),
-                        TableColumns.text("Segment price", row -> amount(row.segmentPrice())),
+                        TableColumns.text("Name", 240, PriceRow::productName),
+                        TableColumns.numeric("List price", 120, PriceRow::listPrice, Amount::toString),
+                        TableColumns.numeric("Segment price", 120, PriceRow::segmentPrice, Amount::toString),
                         TableColumns.text("Sale", row -> row.onSale() ? "on sale" : ""),
-                        TableColumns.text("Sale ends", row -> saleEnd(row.saleEnd())),
-                        TableColumns.text("Error", row -> Objects.requireNonNullElse(row.error(), ""))));
+                        TableColumns.text("Sale ends", 120, row -> saleEnd(row.saleEnd())),
+                        TableColumns.text("Error", 240, row -> Objects.requireNonNullElse(row.error(), ""))));
         table.setPlaceholder(new Label("No results yet."));
         return table;
     }
@@ -177,14 +180,10 @@ public final class BatchLookupView extends BorderPane {
 
     private static HBox labelled(String text, ComboBox<?> box) {
         Label label = new Label(text);
-        label.setPrefWidth(70);
+        label.setMinWidth(80);
         box.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(box, Priority.ALWAYS);
         return new HBox(8, label, box);
-    }
-
-    private static String amount(@Nullable Amount amount) {
-        return amount == null ? "" : amount.toString();
     }
 
     private static String saleEnd(@Nullable Instant end) {

@@ -46,7 +46,7 @@ final class BookBrowserPane extends VBox {
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.text("Book", BookRow::bookId),
-                        TableColumns.text("Title", BookRow::title),
+                        TableColumns.text("Title", 240, BookRow::title),
                         TableColumns.text("Author", BookRow::author),
                         TableColumns.text("Category", book -> book.category().toString()),
                         TableColumns.numeric(

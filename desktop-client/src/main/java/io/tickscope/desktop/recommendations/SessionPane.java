@@ -126,15 +126,18 @@ final class SessionPane extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.numeric("#", RecommendedBook::rank, Object::toString),
-                        TableColumns.text("Book", row -> row.book().bookId()),
-                        TableColumns.text("Title", row -> row.book().title()),
-                        TableColumns.text("Author", row -> row.book().author()),
+                        TableColumns.numeric("#", 36, RecommendedBook::rank, Object::toString),
+                        TableColumns.text("Book", 64, row -> row.book().bookId()),
+                        TableColumns.text("Title", 170, row -> row.book().title()),
+                        TableColumns.text("Author", 110, row -> row.book().author()),
                         TableColumns.text(
                                 "Category", row -> row.book().category().toString()),
                         TableColumns.numeric(
-                                "Score", RecommendedBook::score, score -> String.format(Locale.ROOT, "%.3f", score)),
-                        TableColumns.text("Why", RecommendedBook::reason)));
+                                "Score",
+                                60,
+                                RecommendedBook::score,
+                                score -> String.format(Locale.ROOT, "%.3f", score)),
+                        TableColumns.text("Why", 180, RecommendedBook::reason)));
         table.setPlaceholder(new Label("Open a session to see recommendations arrive."));
         return table;
     }
@@ -165,13 +168,13 @@ final class SessionPane extends BorderPane {
         counters.getStyleClass().add(Styles.TEXT_MUTED);
         counters.textProperty()
                 .bind(Bindings.format(
-                        "%d actions sent, %d applied by the server, %d updates received. " + ActionKeys.HINT,
-                        model.actionsSentProperty(),
-                        model.actionsAppliedProperty(),
-                        model.updatesReceivedProperty()));
+                        "%d actions sent, %d applied by the server, %d updates received.",
+                        model.actionsSentProperty(), model.actionsAppliedProperty(), model.updatesReceivedProperty()));
+        Label keys = new Label(ActionKeys.HINT);
+        keys.getStyleClass().add(Styles.TEXT_MUTED);
         HBox line = new HBox(8, buttons, on);
         line.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, line, counters);
+        return new VBox(4, line, counters, keys);
     }
 
     private static Button action(

@@ -21,6 +21,13 @@ public final class TableColumns {
         return column;
     }
 
+    /** Returns a text column that starts {@code width} pixels wide, for names that do not fit the default. */
+    public static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> column = text(title, value);
+        column.setPrefWidth(width);
+        return column;
+    }
+
     /** Returns a right-aligned column that sorts by {@code value} and shows it through {@code format}. */
     public static <R, V extends Comparable<V>> TableColumn<R, V> numeric(
             String title, Function<R, V> value, Function<V, String> format) {
@@ -34,6 +41,14 @@ public final class TableColumns {
                 setText(empty || item == null ? null : format.apply(item));
             }
         });
+        return column;
+    }
+
+    /** Returns a numeric column that starts {@code width} pixels wide, for values longer than a count. */
+    public static <R, V extends Comparable<V>> TableColumn<R, V> numeric(
+            String title, double width, Function<R, V> value, Function<V, String> format) {
+        TableColumn<R, V> column = numeric(title, value, format);
+        column.setPrefWidth(width);
         return column;
     }
 }

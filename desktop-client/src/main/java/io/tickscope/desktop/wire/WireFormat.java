@@ -35,10 +35,10 @@ public final class WireFormat {
         return String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1_000_000.0);
     }
 
-    /** Returns a rate per second: "0", "3.5/s", "12,345/s". */
+    /** Returns a rate per second: "0/s", "3.5/s", "12,345/s". */
     public static String perSecond(double rate) {
         if (rate == 0) {
-            return "0";
+            return "0/s";
         }
         return rate < 10 ? String.format(Locale.ROOT, "%.1f/s", rate) : String.format(Locale.ROOT, "%,.0f/s", rate);
     }

@@ -67,15 +67,15 @@ public final class WireView extends BorderPane {
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.numeric("#", row -> row.call().callId(), Object::toString),
-                        TableColumns.text("Kind", row -> row.call().kind().label()),
-                        TableColumns.text("Method", CallRow::method),
+                        TableColumns.text("Kind", 110, row -> row.call().kind().label()),
+                        TableColumns.text("Method", 260, CallRow::method),
                         TableColumns.numeric("Out", row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Messages", CallRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("Rate", CallRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric("p50", row -> row.latency().p50Micros(), WireFormat::micros),
                         TableColumns.numeric("p99", row -> row.latency().p99Micros(), WireFormat::micros),
-                        TableColumns.numeric("Bytes out", row -> row.call().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", row -> row.call().bytesIn(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
                         TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
         return table;
@@ -86,18 +86,19 @@ public final class WireView extends BorderPane {
         table.setId("wire-methods");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", MethodRow::method),
-                        TableColumns.text("Kind", row -> row.stats().kind().label()),
+                        TableColumns.text("Method", 260, MethodRow::method),
+                        TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
                         TableColumns.numeric("Calls", row -> row.stats().callsStarted(), WireFormat::count),
                         TableColumns.numeric("Open", row -> row.stats().callsActive(), WireFormat::count),
                         TableColumns.numeric("Failed", row -> row.stats().callsFailed(), WireFormat::count),
                         TableColumns.numeric("Out", row -> row.stats().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Messages", MethodRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("Rate", MethodRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric("p50", row -> row.stats().latency().p50Micros(), WireFormat::micros),
                         TableColumns.numeric("p99", row -> row.stats().latency().p99Micros(), WireFormat::micros),
-                        TableColumns.numeric("Bytes out", row -> row.stats().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", row -> row.stats().bytesIn(), WireFormat::bytes)));
+                        TableColumns.numeric(
+                                "Bytes out", 100, row -> row.stats().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 100, row -> row.stats().bytesIn(), WireFormat::bytes)));
         table.setPlaceholder(new Label("No calls yet."));
         return table;
     }
@@ -107,13 +108,15 @@ public final class WireView extends BorderPane {
         table.setId("wire-message-types");
         TableColumn<MessageTypeStats, Double> ratio = TableColumns.numeric(
                 "JSON / protobuf",
+                120,
                 MessageTypeStats::jsonToProtobufRatio,
-                value -> String.format(Locale.ROOT, "%.2fx", value));
+                // An empty message has no protobuf bytes to compare with.
+                value -> value == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value));
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Message type", MessageTypeStats::typeName),
+                        TableColumns.text("Message type", 330, MessageTypeStats::typeName),
                         TableColumns.numeric("Messages", MessageTypeStats::messages, WireFormat::count),
-                        TableColumns.numeric("Protobuf total", MessageTypeStats::protobufBytes, WireFormat::bytes),
+                        TableColumns.numeric("Protobuf total", 120, MessageTypeStats::protobufBytes, WireFormat::bytes),
                         TableColumns.numeric("Sampled", MessageTypeStats::sampledMessages, WireFormat::count),
                         TableColumns.numeric("Protobuf mean", MessageTypeStats::meanProtobufBytes, WireView::meanBytes),
                         TableColumns.numeric("JSON mean", MessageTypeStats::meanJsonBytes, WireView::meanBytes),

@@ -105,7 +105,7 @@ public final class WireViewModel {
         callRates.retainOnly(live);
         String summary = String.format(
                 Locale.ROOT,
-                "%d calls in flight, %s messages, %s received, %s sent",
+                "Calls in flight: %d. Messages: %s. Received %s, sent %s.",
                 callRows.size(),
                 WireFormat.perSecond(messagesPerSecond),
                 WireFormat.bytes(bytesIn),

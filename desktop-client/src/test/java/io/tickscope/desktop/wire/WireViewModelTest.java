@@ -146,7 +146,7 @@ class WireViewModelTest {
         ui.run(model::activate);
 
         await().until(() -> ui.read(() -> model.methods().size()) == 1);
-        assertThat(ui.read(() -> model.totalsProperty().get())).startsWith("0 calls in flight");
+        assertThat(ui.read(() -> model.totalsProperty().get())).startsWith("Calls in flight: 0.");
         ui.run(model::deactivate);
     }
 
