@@ -7,6 +7,7 @@ import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.StreamObserver;
 import io.tickscope.api.recommendation.v1.Book;
 import io.tickscope.api.recommendation.v1.ListBooksRequest;
 import io.tickscope.api.recommendation.v1.ListBooksResponse;
@@ -168,7 +169,7 @@ public final class RecommendationClient {
         }
     }
 
-    private static final class ListingObserver implements io.grpc.stub.StreamObserver<ListBooksResponse> {
+    private static final class ListingObserver implements StreamObserver<ListBooksResponse> {
 
         private final StreamListener<BookRow> listener;
         private final Context.CancellableContext call;
