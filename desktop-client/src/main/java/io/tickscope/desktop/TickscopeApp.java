@@ -2,10 +2,17 @@ package io.tickscope.desktop;
 
 import atlantafx.base.theme.PrimerLight;
 import io.grpc.ManagedChannel;
+import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerConnection;
+import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.rpc.WireMeteringInterceptor;
 import io.tickscope.desktop.shell.StatusBar;
+import io.tickscope.desktop.wire.WireView;
+import io.tickscope.shared.wire.WireMeter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TickscopeApp extends Application {
 
+    private final WireMeter wireMeter = new WireMeter();
+    /** Clocks of the views (wire refresh, session chart, autopilot): off the FX thread, never blocking it. */
+    private final ScheduledExecutorService viewTimers =
+            Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "tickscope-view-timers"));
+
     private @Nullable ServerConnection connection;
     private @Nullable ManagedChannel channel;
 
@@ -32,7 +44,7 @@ public final class TickscopeApp extends Application {
                 ? ServerConnection.remote(options.server)
                 : ServerConnection.embedded(options.dataDirectoryOrDefault());
         connection = opened;
-        channel = Channels.open(opened.address());
+        channel = Channels.open(opened.address(), new WireMeteringInterceptor(wireMeter));
     }
 
     @Override
@@ -43,6 +55,9 @@ public final class TickscopeApp extends Application {
 
         TabPane views = new TabPane();
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getTabs().add(BatchLookupView.tab(sharedChannel, Platform::runLater));
+        views.getTabs().add(RecommendationsView.tab(sharedChannel, Platform::runLater, viewTimers));
+        views.getTabs().add(WireView.tab(wireMeter, Platform::runLater, viewTimers));
         StatusBar statusBar = new StatusBar(opened.address(), opened.isEmbedded());
         ConnectionMonitor.follow(sharedChannel, state -> Platform.runLater(() -> statusBar.show(state)));
 
@@ -58,6 +73,7 @@ public final class TickscopeApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        viewTimers.shutdownNow();
         if (channel != null) {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -1,5 +1,6 @@
 package io.tickscope.desktop.connection;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,10 @@ public final class Channels {
 
     private Channels() {}
 
-    public static ManagedChannel open(ServerAddress address) {
+    /** Opens the channel to {@code address}; every call on it passes through {@code interceptors}. */
+    public static ManagedChannel open(ServerAddress address, ClientInterceptor... interceptors) {
         return NettyChannelBuilder.forTarget(address.target())
+                .intercept(interceptors)
                 .usePlaintext()
                 .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)

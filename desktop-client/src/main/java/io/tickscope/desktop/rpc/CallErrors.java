@@ -1,0 +1,53 @@
+package io.tickscope.desktop.rpc;
+
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/** Turns a failed call into a line a person can read: the status and its description, never a stack trace. */
+public final class CallErrors {
+
+    private CallErrors() {}
+
+    /**
+     * Returns {@code failure} in words: "NOT_FOUND: product_id: ..." for a gRPC status, with the transport's
+     * reason when the status has no description ("UNAVAILABLE: Connection refused: /127.0.0.1:8080");
+     * otherwise the outermost message that says more than that one exception wraps another.
+     */
+    public static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+                return describe(Status.fromThrowable(cause));
+            }
+        }
+        return messageOf(failure);
+    }
+
+    /** Returns the error of one item of a batch in the same words as a failed call. */
+    static String describe(com.google.rpc.Status itemError) {
+        String message = itemError.getMessage();
+        return describe(Status.fromCodeValue(itemError.getCode()).withDescription(message.isEmpty() ? null : message));
+    }
+
+    private static String describe(Status status) {
+        @Nullable String description = status.getDescription();
+        if (description == null && status.getCause() != null) {
+            description = messageOf(status.getCause());
+        }
+        return description == null ? status.getCode().name() : status.getCode() + ": " + description;
+    }
+
+    /** Returns the outermost message that says more than "this wraps that". */
+    private static String messageOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            boolean wrapper = cause instanceof CompletionException || cause instanceof ExecutionException;
+            if (!wrapper && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

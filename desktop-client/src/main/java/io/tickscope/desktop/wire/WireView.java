@@ -1,0 +1,150 @@
+package io.tickscope.desktop.wire;
+
+import atlantafx.base.theme.Styles;
+import io.tickscope.shared.wire.MessageTypeStats;
+import io.tickscope.shared.wire.WireMeter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wire: the calls in flight on the channel, every method's totals and latency, and every message type's
+ * protobuf size beside its JSON size. The tables keep the user's sort order across refreshes.
+ */
+public final class WireView extends BorderPane {
+
+    public WireView(WireViewModel model) {
+        getStyleClass().add("wire");
+        Label totals = new Label();
+        totals.setId("wire-totals");
+        totals.getStyleClass().add(Styles.TEXT_MUTED);
+        totals.textProperty().bind(model.totalsProperty());
+        totals.setPadding(new Insets(8, 10, 0, 10));
+        setTop(totals);
+
+        SplitPane tables = new SplitPane(
+                titled("Calls in flight", callsTable(model.calls())),
+                titled("Methods", methodsTable(model.methods())),
+                titled("Message types: protobuf beside JSON", messageTypesTable(model.messageTypes())));
+        tables.setOrientation(Orientation.VERTICAL);
+        tables.setDividerPositions(0.34, 0.67);
+        setCenter(tables);
+    }
+
+    /**
+     * Returns the view's tab: it refreshes from {@code meter} on {@code scheduler} while selected, and shows
+     * results through {@code uiExecutor}.
+     */
+    public static Tab tab(WireMeter meter, Executor uiExecutor, ScheduledExecutorService scheduler) {
+        WireViewModel model = new WireViewModel(meter, uiExecutor, scheduler);
+        Tab tab = new Tab("Wire", new WireView(model));
+        tab.selectedProperty().addListener((property, was, selected) -> {
+            if (selected) {
+                model.activate();
+            } else {
+                model.deactivate();
+            }
+        });
+        return tab;
+    }
+
+    private static TableView<CallRow> callsTable(ObservableList<CallRow> rows) {
+        TableView<CallRow> table = sortedTable(rows);
+        table.setId("wire-calls");
+        table.getColumns()
+                .setAll(List.of(
+                        TableColumns.numeric("#", row -> row.call().callId(), Object::toString),
+                        TableColumns.text("Kind", 110, row -> row.call().kind().label()),
+                        TableColumns.text("Method", 260, CallRow::method),
+                        TableColumns.numeric("Out", row -> row.call().messagesOut(), WireFormat::count),
+                        TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
+                        TableColumns.numeric("Rate", CallRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("p50", row -> row.latency().p50Micros(), WireFormat::micros),
+                        TableColumns.numeric("p99", row -> row.latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
+                        TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
+        table.setPlaceholder(new Label("No calls in flight."));
+        return table;
+    }
+
+    private static TableView<MethodRow> methodsTable(ObservableList<MethodRow> rows) {
+        TableView<MethodRow> table = sortedTable(rows);
+        table.setId("wire-methods");
+        table.getColumns()
+                .setAll(List.of(
+                        TableColumns.text("Method", 260, MethodRow::method),
+                        TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
+                        TableColumns.numeric("Calls", row -> row.stats().callsStarted(), WireFormat::count),
+                        TableColumns.numeric("Open", row -> row.stats().callsActive(), WireFormat::count),
+                        TableColumns.numeric("Failed", row -> row.stats().callsFailed(), WireFormat::count),
+                        TableColumns.numeric("Out", row -> row.stats().messagesOut(), WireFormat::count),
+                        TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
+                        TableColumns.numeric("Rate", MethodRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("p50", row -> row.stats().latency().p50Micros(), WireFormat::micros),
+                        TableColumns.numeric("p99", row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "Bytes out", 100, row -> row.stats().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 100, row -> row.stats().bytesIn(), WireFormat::bytes)));
+        table.setPlaceholder(new Label("No calls yet."));
+        return table;
+    }
+
+    private static TableView<MessageTypeStats> messageTypesTable(ObservableList<MessageTypeStats> rows) {
+        TableView<MessageTypeStats> table = sortedTable(rows);
+        table.setId("wire-message-types");
+        TableColumn<MessageTypeStats, Double> ratio = TableColumns.numeric(
+                "JSON / protobuf",
+                120,
+                MessageTypeStats::jsonToProtobufRatio,
+                // An empty message has no protobuf bytes to compare with.
+                value -> value == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value));
+        table.getColumns()
+                .setAll(List.of(
+                        TableColumns.text("Message type", 330, MessageTypeStats::typeName),
+                        TableColumns.numeric("Messages", MessageTypeStats::messages, WireFormat::count),
+                        TableColumns.numeric("Protobuf total", 120, MessageTypeStats::protobufBytes, WireFormat::bytes),
+                        TableColumns.numeric("Sampled", MessageTypeStats::sampledMessages, WireFormat::count),
+                        TableColumns.numeric("Protobuf mean", MessageTypeStats::meanProtobufBytes, WireView::meanBytes),
+                        TableColumns.numeric("JSON mean", MessageTypeStats::meanJsonBytes, WireView::meanBytes),
+                        ratio));
+        table.setPlaceholder(new Label("No messages yet."));
+        return table;
+    }
+
+    /** Returns a table over {@code rows} that stays sorted as the user chose while the rows are replaced. */
+    private static <R> TableView<R> sortedTable(ObservableList<R> rows) {
+        SortedList<R> sorted = new SortedList<>(rows);
+        TableView<R> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static VBox titled(String title, TableView<?> table) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_4);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(6, heading, table);
+        box.setPadding(new Insets(8, 10, 8, 10));
+        return box;
+    }
+
+    private static String meanBytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f B", bytes);
+    }
+}
