@@ -44,7 +44,7 @@ public final class TickscopeApp extends Application {
         TabPane views = new TabPane();
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         StatusBar statusBar = new StatusBar(opened.address(), opened.isEmbedded());
-        ConnectionMonitor.follow(sharedChannel, state -> Platform.runLater(() -> statusBar.show(state)));
+        ConnectionMonitor.start(sharedChannel).subscribe(state -> Platform.runLater(() -> statusBar.show(state)));
 
         BorderPane root = new BorderPane(views);
         root.setBottom(statusBar);
