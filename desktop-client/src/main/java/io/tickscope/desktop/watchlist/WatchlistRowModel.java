@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class WatchlistRowModel {
 
     /** How long a price cell shows the colour of its last move. */
-    static final Duration FLASH_TIME = Duration.ofMillis(700);
+    static final Duration FLASH_TIME = Duration.ofMillis(450);
     /** Points kept per product: about ten minutes at one change a second. */
     static final int HISTORY_CAPACITY = 600;
 
