@@ -63,6 +63,13 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Starts the server again on the same port when a test left it stopped, so one failure does not cascade. */
+    public synchronized void ensureRunning() {
+        if (running == null) {
+            restart();
+        }
+    }
+
     /** Starts the server again on the same port. */
     public synchronized void restart() {
         stop();
