@@ -55,6 +55,8 @@ public final class TickscopeApp extends Application {
     private @Nullable CompletableFuture<Session> firstSession;
     /** The session the views use; null until the first one opened. */
     private @Nullable Session session;
+    /** Completes when the session replaced last has closed, so its embedded server is gone. */
+    private CompletableFuture<Void> previousSessionClosed = CompletableFuture.completedFuture(null);
     /** Why the first session could not open, for the smoke test's verdict. */
     private String sessionProblem = "";
 
@@ -89,8 +91,7 @@ public final class TickscopeApp extends Application {
         }
         settings = loaded;
         ServerChoice choice = loaded.server();
-        firstSession = CompletableFuture.supplyAsync(
-                () -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate));
+        firstSession = openInBackground(choice);
     }
 
     @Override
@@ -175,7 +176,13 @@ public final class TickscopeApp extends Application {
      */
     private void openViews(Session opened) {
         statusBar.showServer(opened.connection().address(), opened.connection().isEmbedded());
-        Runnable unsubscribe = opened.monitor().subscribe(state -> Platform.runLater(() -> statusBar.show(state)));
+        Runnable unsubscribe = opened.monitor()
+                .subscribe(state -> Platform.runLater(() -> {
+                    // A report of the session just replaced may arrive late; it must not overwrite the new one's.
+                    if (session == opened) {
+                        statusBar.show(state);
+                    }
+                }));
         deactivations.add(unsubscribe);
 
         DesktopSettings remembered = requireNonNull(settings, "settings");
@@ -208,9 +215,14 @@ public final class TickscopeApp extends Application {
             return;
         }
         ConnectDialog.ask(window, current.server()).ifPresent(choice -> {
+            if (choice.equals(current.server())) {
+                // Already there: the channel reconnects by itself.
+                return;
+            }
             statusBar.showOpening(choice.isEmbedded() ? "the embedded server" : choice.toString());
-            DesktopOptions parsed = requireNonNull(options, "options");
-            CompletableFuture.supplyAsync(() -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate))
+            // A previous embedded server must be gone before another opens the same data directory.
+            previousSessionClosed
+                    .thenCompose(closed -> openInBackground(choice))
                     .whenComplete((opened, failure) -> Platform.runLater(() -> {
                         if (failure != null) {
                             Session old = requireNonNull(session, "session");
@@ -225,6 +237,14 @@ public final class TickscopeApp extends Application {
         });
     }
 
+    /** Opens a session on a thread of its own: an embedded server takes seconds to start. */
+    private CompletableFuture<Session> openInBackground(ServerChoice choice) {
+        DesktopOptions parsed = requireNonNull(options, "options");
+        return CompletableFuture.supplyAsync(
+                () -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate),
+                task -> new Thread(task, "tickscope-open-session").start());
+    }
+
     private void swapSession(Session opened, ServerChoice choice) {
         Session old = requireNonNull(session, "session");
         settings = rememberViews(requireNonNull(settings, "settings")).withServer(choice);
@@ -233,7 +253,8 @@ public final class TickscopeApp extends Application {
         openViews(opened);
         save(settings);
         // Stopping an embedded server takes a moment; the window does not wait for it.
-        CompletableFuture.runAsync(old::close);
+        previousSessionClosed =
+                CompletableFuture.runAsync(old::close, task -> new Thread(task, "tickscope-close-session").start());
     }
 
     private DesktopSettings rememberViews(DesktopSettings base) {

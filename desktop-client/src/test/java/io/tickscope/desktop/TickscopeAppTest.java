@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class TickscopeAppTest {
     Path directory;
 
     private final FxRobot robot = new FxRobot();
-    private Application app;
+    private @Nullable Application app;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -69,12 +70,16 @@ class TickscopeAppTest {
                 "--server",
                 server.address().target(),
                 "--settings",
-                settingsPath().toString());
+                settingsPath().toString(),
+                "--data-dir",
+                directory.resolve("data").toString());
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
     }
 
     @Test
@@ -145,12 +150,34 @@ class TickscopeAppTest {
                 == remembered.watchedProducts().size());
     }
 
+    @Test
+    void connectDialogSwitchesToTheEmbeddedServerAndRemembersTheChoice() throws Exception {
+        await().until(() -> onFx(() -> serverText().equals("Server " + server.address())));
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.clickOn("Embedded server, started by the monitor on this computer");
+        robot.clickOn("Connect");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() -> serverText().startsWith("Embedded server ")
+                        && connectionState().equals("● ready")
+                        && feedStatus().startsWith("Live")));
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertThat(new SettingsFile(settingsPath()).load().server().isEmbedded())
+                .isTrue();
+    }
+
     private Path settingsPath() {
         return directory.resolve("desktop.properties");
     }
 
     private String feedStatus() {
         return robot.lookup("#feed-status").queryAs(Label.class).getText();
+    }
+
+    private String serverText() {
+        return robot.lookup("#server-address").queryAs(Label.class).getText();
     }
 
     private String connectionState() {
