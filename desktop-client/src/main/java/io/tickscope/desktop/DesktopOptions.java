@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         })
 final class DesktopOptions implements Callable<Integer> {
 
+    /** The embedded market's default: ten times the headless server's, so a watchlist moves every second. */
+    static final int DEFAULT_TICK_RATE = 10_000;
+
     @Option(
             names = "--server",
             paramLabel = "HOST:PORT",
@@ -43,12 +46,30 @@ final class DesktopOptions implements Callable<Integer> {
     Path dataDirectory;
 
     @Option(
+            names = "--tick-rate",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_TICK_RATE,
+            description = "Price changes per second in the embedded server's market (default: ${DEFAULT-VALUE},"
+                    + " about one a second per product).")
+    int tickRate = DEFAULT_TICK_RATE;
+
+    @Option(
             names = "--smoke-test",
             paramLabel = "TIMEOUT",
             description = "Exit 0 as soon as the first live price is shown, or non-zero with a reason after"
                     + " TIMEOUT (an ISO-8601 duration such as PT60S).")
     @Nullable
     Duration smokeTestTimeout;
+
+    /** Where settings are kept instead of the user's configuration directory; tests and screenshots use it. */
+    @Option(names = "--settings", hidden = true, paramLabel = "FILE")
+    @Nullable
+    Path settingsFile;
+
+    /** Makes screenshots of every view into this directory, then exits; see Screenshots. */
+    @Option(names = "--screenshot-dir", hidden = true, paramLabel = "DIR")
+    @Nullable
+    Path screenshotDirectory;
 
     @Spec
     private @Nullable CommandSpec spec;
@@ -62,12 +83,16 @@ final class DesktopOptions implements Callable<Integer> {
         return dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory();
     }
 
-    /** Opens the window; returns when the user closed it. */
+    /** Opens the window; returns when it closed, with the exit code the run asked for (see SmokeTest). */
     @Override
     public Integer call() {
-        List<String> args =
-                requireNonNull(spec, "spec").commandLine().getParseResult().originalArgs();
+        CommandSpec parsed = requireNonNull(spec, "spec");
+        if (tickRate < 0 || tickRate > 1_000_000) {
+            throw new CommandLine.ParameterException(
+                    parsed.commandLine(), "--tick-rate: " + tickRate + " (expected: 0 to 1000000)");
+        }
+        List<String> args = parsed.commandLine().getParseResult().originalArgs();
         Application.launch(TickscopeApp.class, args.toArray(String[]::new));
-        return 0;
+        return LaunchOutcome.exitCode();
     }
 }

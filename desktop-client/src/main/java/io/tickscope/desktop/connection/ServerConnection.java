@@ -26,13 +26,16 @@ public final class ServerConnection implements AutoCloseable {
         return new ServerConnection(requireNonNull(address, "address"), null);
     }
 
-    /** Starts a server on a free loopback port over {@code dataDirectory} and returns once it serves. */
-    public static ServerConnection embedded(Path dataDirectory) {
+    /**
+     * Starts a server on a free loopback port over {@code dataDirectory}, its market moving {@code tickRate}
+     * prices per second, and returns once it serves.
+     */
+    public static ServerConnection embedded(Path dataDirectory, int tickRate) {
         TickscopeServer server = TickscopeServer.start(new ServerSettings(
                 "127.0.0.1",
                 0,
                 dataDirectory,
-                ServerSettings.DEFAULT_TICK_RATE,
+                tickRate,
                 ServerSettings.DEFAULT_SEED,
                 ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
         return new ServerConnection(new ServerAddress("127.0.0.1", server.port()), server);

@@ -1,6 +1,6 @@
 /**
- * Thin clients over the generated stubs: they take the application's one channel, never own it, and turn
- * calls into futures and plain listeners so that view-models never see a {@code StreamObserver}.
+ * Thin clients over the generated gRPC stubs: they take the application's one channel, turn calls into
+ * futures and plain listeners, and map messages to records. The only desktop package that knows gRPC.
  */
 @NullMarked
 package io.tickscope.desktop.rpc;

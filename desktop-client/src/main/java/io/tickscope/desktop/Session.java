@@ -1,0 +1,83 @@
+package io.tickscope.desktop;
+
+import io.grpc.ManagedChannel;
+import io.tickscope.desktop.connection.Channels;
+import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.connection.ServerChoice;
+import io.tickscope.desktop.connection.ServerConnection;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.rpc.WireMeteringInterceptor;
+import io.tickscope.shared.wire.WireMeter;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything that lives as long as one connection: the server (started embedded, or remote), the one
+ * {@link ManagedChannel} every view shares, its monitor and the RPC clients over it. Choosing another
+ * server opens a new session and closes the old one.
+ */
+final class Session implements AutoCloseable {
+
+    private final ServerConnection connection;
+    private final ManagedChannel channel;
+    private final ConnectionMonitor monitor;
+    private final ScheduledExecutorService retries;
+    private final PricingClient pricing;
+
+    private Session(ServerConnection connection, ManagedChannel channel, ScheduledExecutorService retries) {
+        this.connection = connection;
+        this.channel = channel;
+        this.retries = retries;
+        this.monitor = ConnectionMonitor.start(channel);
+        this.pricing = new PricingClient(channel, monitor, retries);
+    }
+
+    /**
+     * Opens a session with the server {@code choice} names; for the embedded one this starts it over
+     * {@code dataDirectory}, which takes a few seconds, so never call it on the FX thread. Every call on the
+     * session's channel is counted in {@code wireMeter}.
+     */
+    static Session open(ServerChoice choice, Path dataDirectory, int tickRate, WireMeter wireMeter) {
+        ServerConnection connection = choice.remote() != null
+                ? ServerConnection.remote(choice.remote())
+                : ServerConnection.embedded(dataDirectory, tickRate);
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tickscope-resubscribe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new Session(
+                connection, Channels.open(connection.address(), new WireMeteringInterceptor(wireMeter)), retries);
+    }
+
+    ServerConnection connection() {
+        return connection;
+    }
+
+    /** The one channel: views with their own clients build them over it and never shut it down. */
+    ManagedChannel channel() {
+        return channel;
+    }
+
+    ConnectionMonitor monitor() {
+        return monitor;
+    }
+
+    PricingClient pricing() {
+        return pricing;
+    }
+
+    /** Closes the channel (cancelling every call on it), then stops the embedded server if there is one. */
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        try {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.close();
+    }
+}

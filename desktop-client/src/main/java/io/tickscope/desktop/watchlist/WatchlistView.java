@@ -1,0 +1,170 @@
+package io.tickscope.desktop.watchlist;
+
+import static java.util.Objects.requireNonNull;
+
+import atlantafx.base.theme.Styles;
+import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.ui.MoneyFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The watchlist tab: the product picker on the left; on the right a toolbar (segment, currency, stream
+ * status), the live table and the chart of the selected product.
+ */
+public final class WatchlistView {
+
+    /** How often ages, countdowns and flashes move on. */
+    private static final Duration CLOCK_PERIOD = Duration.millis(250);
+
+    private final WatchlistViewModel model;
+    private final ProductPicker picker;
+    private final TableView<WatchlistRowModel> table;
+    private final PriceChart chart;
+    private final Timeline clock;
+    private final SplitPane node;
+
+    public WatchlistView(WatchlistViewModel model, MoneyFormat money) {
+        this.model = requireNonNull(model, "model");
+        picker = new ProductPicker(model);
+        table = WatchlistTable.create(model, money);
+        chart = new PriceChart(money);
+        clock = new Timeline(new KeyFrame(CLOCK_PERIOD, event -> model.refreshClock()));
+        clock.setCycleCount(Animation.INDEFINITE);
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> chart.show(after));
+        // Something is always charted: the first product, until the user picks another.
+        table.getItems().addListener((ListChangeListener<WatchlistRowModel>) change -> {
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) {
+                removeSelected();
+                event.consume();
+            }
+        });
+
+        SplitPane tableAndChart = new SplitPane(table, chart.node());
+        tableAndChart.setOrientation(Orientation.VERTICAL);
+        tableAndChart.setDividerPositions(0.6);
+        BorderPane main = new BorderPane(tableAndChart);
+        main.setTop(toolbar());
+
+        node = new SplitPane(picker.node(), main);
+        node.setDividerPositions(0.19);
+        SplitPane.setResizableWithParent(picker.node(), false);
+        node.getStyleClass().add(WatchlistStyles.WATCHLIST);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    /** Starts the stream and the clock. */
+    public void activate() {
+        model.activate();
+        clock.play();
+    }
+
+    /** Stops the stream and the clock. */
+    public void deactivate() {
+        clock.stop();
+        model.deactivate();
+    }
+
+    /** Moves the keyboard to the product search. */
+    public void focusSearch() {
+        picker.focusSearch();
+    }
+
+    /** Stops watching the products selected in the table. */
+    public void removeSelected() {
+        model.remove(List.copyOf(table.getSelectionModel().getSelectedItems()));
+    }
+
+    private Node toolbar() {
+        ComboBox<Segment> segment = new ComboBox<>();
+        segment.getItems().setAll(Segment.values());
+        segment.valueProperty().bindBidirectional(model.segmentProperty());
+        segment.setId("segment-chooser");
+
+        ComboBox<Currency> currency = new ComboBox<>();
+        currency.getItems().setAll(WatchlistViewModel.CURRENCIES);
+        currency.valueProperty().bindBidirectional(model.currencyProperty());
+        currency.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Currency value) {
+                return value == null ? "" : value.getCurrencyCode() + "  " + value.getSymbol(Locale.getDefault());
+            }
+
+            @Override
+            public Currency fromString(String text) {
+                return Currency.getInstance(text.substring(0, 3));
+            }
+        });
+        currency.setId("currency-chooser");
+
+        Button remove = new Button("Remove");
+        remove.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(event -> removeSelected());
+        remove.getStyleClass().add(Styles.FLAT);
+
+        Label feed = new Label();
+        feed.setId("feed-status");
+        feed.getStyleClass().add(WatchlistStyles.FEED_STATUS);
+        feed.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> feedText(model), model.feedMessageProperty(), model.updatesPerSecondProperty()));
+        model.feedStateProperty().addListener((observable, before, after) -> {
+            feed.pseudoClassStateChanged(WatchlistStyles.of(before), false);
+            feed.pseudoClassStateChanged(WatchlistStyles.of(after), true);
+        });
+        feed.pseudoClassStateChanged(
+                WatchlistStyles.of(model.feedStateProperty().get()), true);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar =
+                new HBox(8, new Label("Segment"), segment, new Label("Currency"), currency, remove, spacer, feed);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add(WatchlistStyles.TOOLBAR);
+        return toolbar;
+    }
+
+    private static String feedText(WatchlistViewModel model) {
+        String message = model.feedMessageProperty().get();
+        if (model.feedStateProperty().get() != FeedState.LIVE) {
+            return message;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s  ·  %d products  ·  %.0f updates/s",
+                message,
+                model.rows().size(),
+                model.updatesPerSecondProperty().get());
+    }
+}

@@ -1,0 +1,394 @@
+package io.tickscope.desktop.watchlist;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.desktop.rpc.PriceTick;
+import io.tickscope.desktop.rpc.PriceWatch;
+import io.tickscope.desktop.rpc.PriceWatchListener;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.rpc.Quote;
+import io.tickscope.desktop.rpc.QuoteResult;
+import io.tickscope.desktop.rpc.RpcErrors;
+import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.rpc.WatchRequest;
+import io.tickscope.desktop.ui.PulseCoalescer;
+import io.tickscope.desktop.ui.UiThread;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The watchlist's state and commands: the watched products, the segment and currency they are quoted in,
+ * and one price watch that covers them all, replaced whenever the set, the segment or the currency changes.
+ *
+ * <p>Prices arrive on gRPC threads and go through a {@link PulseCoalescer}, so each row changes at most once
+ * per pulse however fast the market moves. Everything else runs on the UI thread, including every method
+ * here.
+ */
+public final class WatchlistViewModel {
+
+    /** The most products one watchlist holds; enough for a screen of rows, small enough to stay light. */
+    public static final int MAX_PRODUCTS = 200;
+    /** The currencies the server quotes in. */
+    public static final List<Currency> CURRENCIES = List.of(
+            Currency.getInstance("USD"),
+            Currency.getInstance("EUR"),
+            Currency.getInstance("GBP"),
+            Currency.getInstance("JPY"));
+
+    private static final int SUGGESTIONS = 50;
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+
+    private final PricingClient pricing;
+    private final ProductDirectory directory;
+    private final UiThread ui;
+    private final Clock clock;
+
+    private final ObservableList<WatchlistRowModel> rows =
+            FXCollections.observableArrayList(WatchlistRowModel::sortKeys);
+    private final Map<String, WatchlistRowModel> rowsById = new HashMap<>();
+    private final ObjectProperty<Segment> segment = new SimpleObjectProperty<>(Segment.STANDARD);
+    private final ObjectProperty<Currency> currency = new SimpleObjectProperty<>(CURRENCIES.get(0));
+    private final ReadOnlyObjectWrapper<FeedState> feedState = new ReadOnlyObjectWrapper<>(FeedState.IDLE);
+    private final ReadOnlyStringWrapper feedMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper liveTicksShown = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper updatesPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyObjectWrapper<List<ProductMatch>> suggestions = new ReadOnlyObjectWrapper<>(List.of());
+
+    private @Nullable Feed feed;
+    private boolean active;
+    private String lastQuery = "";
+    private Instant rateWindowStart = Instant.MIN;
+
+    public WatchlistViewModel(PricingClient pricing, UiThread ui, Clock clock) {
+        this.pricing = requireNonNull(pricing, "pricing");
+        this.directory = new ProductDirectory(pricing);
+        this.ui = requireNonNull(ui, "ui");
+        this.clock = requireNonNull(clock, "clock");
+        segment.addListener((observable, before, after) -> restartSessions());
+        currency.addListener((observable, before, after) -> restartSessions());
+    }
+
+    /** The watched products in the order they were added; views sort a copy. */
+    public ObservableList<WatchlistRowModel> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public ObjectProperty<Segment> segmentProperty() {
+        return segment;
+    }
+
+    public ObjectProperty<Currency> currencyProperty() {
+        return currency;
+    }
+
+    public ReadOnlyObjectProperty<FeedState> feedStateProperty() {
+        return feedState.getReadOnlyProperty();
+    }
+
+    /** What the stream is doing, in a few words, for example "Reconnecting: UNAVAILABLE: ...". */
+    public ReadOnlyStringProperty feedMessageProperty() {
+        return feedMessage.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last command, such as a product that could not be added; empty when all went well. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** How many live changes (not snapshots) the table has shown; the smoke test waits for the first. */
+    public ReadOnlyLongProperty liveTicksShownProperty() {
+        return liveTicksShown.getReadOnlyProperty();
+    }
+
+    /** Price updates received per second over the last second, before coalescing. */
+    public ReadOnlyDoubleProperty updatesPerSecondProperty() {
+        return updatesPerSecond.getReadOnlyProperty();
+    }
+
+    /** Products matching the last {@link #search} query. */
+    public ReadOnlyObjectProperty<List<ProductMatch>> suggestionsProperty() {
+        return suggestions.getReadOnlyProperty();
+    }
+
+    /** Returns the watched product ids in the order they were added. */
+    public List<String> productIds() {
+        return rows.stream().map(WatchlistRowModel::productId).toList();
+    }
+
+    /** Starts streaming prices and loads the product names for searching. */
+    public void activate() {
+        if (active) {
+            return;
+        }
+        active = true;
+        resubscribe();
+        loadDirectory();
+    }
+
+    /** Stops streaming; the rows keep their last prices. */
+    public void deactivate() {
+        active = false;
+        closeFeed();
+    }
+
+    /**
+     * Watches {@code productIds} without asking the server first, as when the list comes from the last run.
+     * Ids that are not product ids are skipped; an unknown product makes the watch fail with a message
+     * naming it.
+     */
+    public void restore(Collection<String> productIds) {
+        boolean added = false;
+        for (String productId : productIds) {
+            if (ProductDirectory.PRODUCT_ID.matcher(productId).matches() && addRow(productId, productId)) {
+                added = true;
+            }
+        }
+        if (added) {
+            resubscribe();
+        }
+    }
+
+    /**
+     * Adds the product {@code query} names: a product id such as {@code P00042} (any case), or else the best
+     * match of a name search. Unknown ids and empty searches end up in {@link #noticeProperty()}.
+     */
+    public void add(String query) {
+        String text = query.strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        String upperCase = text.toUpperCase(Locale.ROOT);
+        if (ProductDirectory.PRODUCT_ID.matcher(upperCase).matches()) {
+            addAll(List.of(upperCase));
+            return;
+        }
+        List<ProductMatch> matches = directory.search(text, 1);
+        if (matches.isEmpty()) {
+            notice.set(
+                    directory.isLoaded()
+                            ? "No product matches \"" + text + "\""
+                            : "Product names are not loaded yet; add by id, such as P00042");
+            return;
+        }
+        addAll(List.of(matches.get(0).productId()));
+    }
+
+    /** Adds {@code productIds} after checking with the server that they exist. */
+    public void addAll(Collection<String> productIds) {
+        Set<String> wanted = new LinkedHashSet<>(productIds);
+        wanted.removeAll(rowsById.keySet());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        int room = MAX_PRODUCTS - rows.size();
+        if (wanted.size() > room) {
+            notice.set("The watchlist holds at most " + MAX_PRODUCTS + " products");
+            if (room <= 0) {
+                return;
+            }
+            wanted = new LinkedHashSet<>(new ArrayList<>(wanted).subList(0, room));
+        }
+        List<String> ids = List.copyOf(wanted);
+        pricing.getPrices(ids, currency.get(), segment.get())
+                .whenCompleteAsync(
+                        (results, failure) -> {
+                            if (failure != null) {
+                                notice.set(
+                                        "Could not add " + String.join(", ", ids) + ": " + RpcErrors.describe(failure));
+                                return;
+                            }
+                            addKnown(results);
+                        },
+                        ui);
+    }
+
+    /** Stops watching {@code removed}. */
+    public void remove(Collection<WatchlistRowModel> removed) {
+        List<WatchlistRowModel> copy = List.copyOf(removed);
+        boolean changed = false;
+        for (WatchlistRowModel row : copy) {
+            changed |= rowsById.remove(row.productId()) != null;
+        }
+        if (changed) {
+            rows.removeAll(copy);
+            notice.set("");
+            resubscribe();
+        }
+    }
+
+    /** Finds products whose id or name matches {@code query} into {@link #suggestionsProperty()}. */
+    public void search(String query) {
+        lastQuery = query;
+        suggestions.set(directory.search(query, SUGGESTIONS));
+    }
+
+    /**
+     * Brings the clock-driven values up to now: ages, sale countdowns, the end of flashes and the update
+     * rate. The view calls it a few times a second.
+     */
+    public void refreshClock() {
+        Instant now = clock.instant();
+        for (WatchlistRowModel row : rows) {
+            row.refresh(now);
+        }
+        Feed current = feed;
+        if (current == null) {
+            updatesPerSecond.set(0);
+        } else if (rateWindowStart == Instant.MIN) {
+            current.received.reset();
+            rateWindowStart = now;
+        } else if (!now.isBefore(rateWindowStart.plus(RATE_WINDOW))) {
+            double seconds = Duration.between(rateWindowStart, now).toNanos() / 1e9;
+            updatesPerSecond.set(current.received.sumThenReset() / seconds);
+            rateWindowStart = now;
+        }
+    }
+
+    private void addKnown(List<QuoteResult> results) {
+        List<String> unknown = new ArrayList<>();
+        boolean added = false;
+        for (QuoteResult result : results) {
+            Quote quote = result.quote();
+            if (quote == null) {
+                unknown.add(result.error());
+            } else {
+                added |= addRow(quote.productId(), quote.productName());
+            }
+        }
+        notice.set(String.join("; ", unknown));
+        if (added) {
+            resubscribe();
+        }
+    }
+
+    private boolean addRow(String productId, String name) {
+        if (rowsById.containsKey(productId) || rows.size() >= MAX_PRODUCTS) {
+            return false;
+        }
+        WatchlistRowModel row = new WatchlistRowModel(productId, name);
+        rowsById.put(productId, row);
+        rows.add(row);
+        return true;
+    }
+
+    private void restartSessions() {
+        rows.forEach(WatchlistRowModel::restartSession);
+        resubscribe();
+    }
+
+    private void resubscribe() {
+        closeFeed();
+        if (!active) {
+            return;
+        }
+        if (rows.isEmpty()) {
+            setFeed(FeedState.IDLE, "Add products to watch their prices");
+            return;
+        }
+        setFeed(FeedState.SUBSCRIBING, "Subscribing to " + rows.size() + " products");
+        Feed opened = new Feed();
+        feed = opened;
+        opened.watch = pricing.watch(new WatchRequest(productIds(), currency.get(), segment.get()), opened);
+    }
+
+    private void closeFeed() {
+        Feed closing = feed;
+        feed = null;
+        if (closing != null && closing.watch != null) {
+            closing.watch.close();
+        }
+    }
+
+    private void loadDirectory() {
+        directory
+                .load()
+                .whenCompleteAsync(
+                        (count, failure) -> {
+                            if (failure != null) {
+                                notice.set("Could not load product names: " + RpcErrors.describe(failure));
+                            } else {
+                                search(lastQuery);
+                            }
+                        },
+                        ui);
+    }
+
+    private void setFeed(FeedState state, String message) {
+        feedState.set(state);
+        feedMessage.set(message);
+    }
+
+    /** One price watch and the coalescer between its gRPC thread and the UI thread. */
+    private final class Feed implements PriceWatchListener {
+
+        final LongAdder received = new LongAdder();
+        final PulseCoalescer<String, PriceTick> updates = ui.coalescer(this::show);
+
+        @Nullable
+        PriceWatch watch;
+
+        @Override
+        public void onTick(PriceTick tick) {
+            received.increment();
+            updates.offer(tick.productId(), tick);
+        }
+
+        @Override
+        public void onInterrupted(String reason) {
+            ui.execute(() -> markStale(FeedState.STALE, "Reconnecting: " + reason));
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            ui.execute(() -> markStale(FeedState.FAILED, reason));
+        }
+
+        private void show(String productId, PriceTick tick) {
+            WatchlistRowModel row = rowsById.get(productId);
+            if (feed != this || row == null) {
+                return;
+            }
+            if (row.apply(tick, clock.instant())) {
+                liveTicksShown.set(liveTicksShown.get() + 1);
+            }
+            if (feedState.get() != FeedState.LIVE) {
+                setFeed(FeedState.LIVE, "Live");
+            }
+        }
+
+        private void markStale(FeedState state, String message) {
+            if (feed != this) {
+                return;
+            }
+            // Prices the stream delivered before it broke are shown first, so none of them un-stales a row.
+            updates.drain();
+            rows.forEach(WatchlistRowModel::markStale);
+            setFeed(state, message);
+        }
+    }
+}
