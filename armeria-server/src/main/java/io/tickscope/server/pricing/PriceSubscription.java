@@ -133,7 +133,7 @@ public final class PriceSubscription implements AutoCloseable {
             if (mailbox == null || isStale(slot, update)) {
                 return;
             }
-            lastOfferedSequence[slot] = update.sequenceNumber();
+            lastOfferedSequence[slot] = Math.max(lastOfferedSequence[slot], update.sequenceNumber());
             mailbox.offer(slot, update);
             if (draining || awaitingReady) {
                 return;
@@ -144,14 +144,13 @@ public final class PriceSubscription implements AutoCloseable {
     }
 
     /**
-     * Returns whether {@code update} adds nothing to what the watcher got or will get. A change that raced
-     * with subscribing can come after the snapshot that already holds it; a snapshot of the same state as a
-     * change queued during subscribing still goes through, so the watcher sees the price first as a snapshot.
+     * Returns whether {@code update} is a change the watcher got or will get already. A change that raced with
+     * subscribing can come after the snapshot that holds it. Snapshots are never stale: they are queued
+     * before delivery starts, and the mailbox merges each with any change queued for the product meanwhile,
+     * so the watcher still sees the newest price first, as a snapshot.
      */
     private boolean isStale(int slot, PriceUpdate update) {
-        long last = lastOfferedSequence[slot];
-        return update.sequenceNumber() < last
-                || (update.sequenceNumber() == last && update.kind() == PriceUpdate.Kind.CHANGE);
+        return update.kind() == PriceUpdate.Kind.CHANGE && update.sequenceNumber() <= lastOfferedSequence[slot];
     }
 
     /** Starts delivering; called once by the bus after it queued the snapshot of every watched product. */
