@@ -6,6 +6,8 @@ import atlantafx.base.theme.PrimerLight;
 import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.rpc.BatchPricingClient;
+import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.settings.WindowBounds;
@@ -217,8 +219,9 @@ public final class TickscopeApp extends Application {
         views.getTabs()
                 .setAll(List.of(
                         tab("Watchlist", view.node()),
-                        withId(BatchLookupView.tab(opened.channel(), Platform::runLater)),
-                        withId(RecommendationsView.tab(opened.channel(), Platform::runLater, viewTimers)),
+                        withId(BatchLookupView.tab(new BatchPricingClient(opened.channel()), Platform::runLater)),
+                        withId(RecommendationsView.tab(
+                                new RecommendationClient(opened.channel()), Platform::runLater, viewTimers)),
                         withId(WireView.tab(wireMeter, Platform::runLater, viewTimers))));
     }
 

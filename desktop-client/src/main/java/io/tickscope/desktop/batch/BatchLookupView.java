@@ -1,7 +1,6 @@
 package io.tickscope.desktop.batch;
 
 import atlantafx.base.theme.Styles;
-import io.grpc.Channel;
 import io.tickscope.desktop.rpc.BatchPricingClient;
 import io.tickscope.desktop.rpc.PriceLookup;
 import io.tickscope.desktop.rpc.PriceRow;
@@ -56,11 +55,9 @@ public final class BatchLookupView extends BorderPane {
         setCenter(tables);
     }
 
-    /** Returns the view's tab, wired to {@code channel}; results reach the UI through {@code uiExecutor}. */
-    public static Tab tab(Channel channel, Executor uiExecutor) {
-        return new Tab(
-                "Batch lookup",
-                new BatchLookupView(new BatchLookupViewModel(new BatchPricingClient(channel), uiExecutor)));
+    /** Returns the view's tab over {@code client}; results reach the UI through {@code uiExecutor}. */
+    public static Tab tab(BatchPricingClient client, Executor uiExecutor) {
+        return new Tab("Batch lookup", new BatchLookupView(new BatchLookupViewModel(client, uiExecutor)));
     }
 
     private VBox controls(BatchLookupViewModel model) {

@@ -1,6 +1,5 @@
 package io.tickscope.desktop.recommendations;
 
-import io.grpc.Channel;
 import io.tickscope.desktop.rpc.BookRow;
 import io.tickscope.desktop.rpc.RecommendationClient;
 import java.util.concurrent.Executor;
@@ -36,11 +35,10 @@ public final class RecommendationsView extends SplitPane {
     }
 
     /**
-     * Returns the view's tab, wired to {@code channel}: answers reach the UI through {@code uiExecutor}; the
-     * chart's clock and the autopilot run on {@code scheduler}.
+     * Returns the view's tab over {@code client}: answers reach the UI through {@code uiExecutor}; the chart's
+     * clock and the autopilot run on {@code scheduler}.
      */
-    public static Tab tab(Channel channel, Executor uiExecutor, ScheduledExecutorService scheduler) {
-        RecommendationClient client = new RecommendationClient(channel);
+    public static Tab tab(RecommendationClient client, Executor uiExecutor, ScheduledExecutorService scheduler) {
         return new Tab(
                 "Recommendations",
                 new RecommendationsView(

@@ -63,6 +63,8 @@ class WatchlistViewModelTest {
     @Test
     void addedProductsShowPricesThenChangesSinceTheSessionStarted() {
         ui.run(() -> watchlist.add("P00001"));
+        // Each add asks the server first; rows appear in the order the answers come back.
+        await().until(() -> ui.read(() -> watchlist.rows().size()) == 1);
         ui.run(() -> watchlist.add("p00002"));
         await().until(() -> ui.read(() -> watchlist.feedStateProperty().get() == FeedState.LIVE
                 && watchlist.rows().stream().allMatch(row -> row.priceProperty().get() != null)));

@@ -58,7 +58,12 @@ class WireViewModelTest {
                 .lookUp(THREE_PRODUCTS, LookupWay.UNARY_SEQUENTIAL)
                 .join();
 
-        model.refresh();
+        // The client's future completes on the last response; the call's close is recorded just after it.
+        await().untilAsserted(() -> {
+            model.refresh();
+            assertThat(methodRow("PricingService/GetPrice").stats().callsActive())
+                    .isZero();
+        });
 
         MethodRow getPrice = methodRow("PricingService/GetPrice");
         assertThat(getPrice.stats().kind()).isEqualTo(CallKind.UNARY);
