@@ -1,0 +1,145 @@
+package io.tickscope.desktop.watchlist;
+
+import io.grpc.ManagedChannel;
+import io.tickscope.desktop.connection.Channels;
+import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.connection.ServerAddress;
+import io.tickscope.desktop.rpc.PriceTick;
+import io.tickscope.desktop.rpc.PriceWatch;
+import io.tickscope.desktop.rpc.PriceWatchListener;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.rpc.WatchRequest;
+import io.tickscope.desktop.ui.FxPulse;
+import io.tickscope.desktop.ui.PulseCoalescer;
+import io.tickscope.desktop.ui.UiThread;
+import io.tickscope.server.ServerSettings;
+import io.tickscope.server.TickscopeServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+import javafx.application.Platform;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A benchmark, not a test: drives the watchlist's real update pipeline (the one channel, PricingClient's
+ * WatchPrices stream, the latest-per-key coalescer, the FX pulse and the row models) from a real server whose
+ * market runs as fast as asked, and reports the ticks per second the client takes in beside the time each
+ * FX pulse spends applying them (p50, p99, max). It watches the whole catalogue, 10,000 rows, more than the
+ * view's 200, so that the server can push as much as the client takes.
+ *
+ * <pre>
+ * ./mvnw -q -pl desktop-client -am install -DskipTests
+ * ./mvnw -q -pl desktop-client org.codehaus.mojo:exec-maven-plugin:3.6.2:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.tickscope.desktop.watchlist.WatchlistPipelineBenchmark -Dexec.args="20 300000"
+ * </pre>
+ *
+ * Arguments: measured seconds (default 20) and the server's market rate in changes per second (default
+ * 300,000). The JavaFX toolkit runs headless (Monocle), as in the TestFX tests.
+ */
+public final class WatchlistPipelineBenchmark {
+
+    private static final int PRODUCTS = 10_000;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private WatchlistPipelineBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int marketRate = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+
+        Path dataDirectory = Files.createTempDirectory("tickscope-pipeline-benchmark");
+        try (TickscopeServer server = TickscopeServer.start(new ServerSettings(
+                "127.0.0.1", 0, dataDirectory, marketRate, ServerSettings.DEFAULT_SEED, Duration.ofSeconds(5)))) {
+            ManagedChannel channel = Channels.open(new ServerAddress("127.0.0.1", server.port()));
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+            Recorder pulseNanos = new Recorder(3);
+            UiThread ui = startToolkit(pulseNanos);
+
+            Map<String, WatchlistRowModel> rows = new HashMap<>();
+            List<String> ids = IntStream.rangeClosed(1, PRODUCTS)
+                    .mapToObj(i -> String.format("P%05d", i))
+                    .toList();
+            ids.forEach(id -> rows.put(id, new WatchlistRowModel(id, id)));
+            PulseCoalescer<String, PriceTick> coalescer =
+                    ui.coalescer((id, tick) -> rows.get(id).apply(tick, Instant.now()));
+            LongAdder received = new LongAdder();
+            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler)
+                    .watch(
+                            new WatchRequest(ids, Currency.getInstance("USD"), Segment.STANDARD),
+                            new PriceWatchListener() {
+                                @Override
+                                public void onTick(PriceTick tick) {
+                                    received.increment();
+                                    coalescer.offer(tick.quote().productId(), tick);
+                                }
+
+                                @Override
+                                public void onInterrupted(String reason) {
+                                    System.err.println("interrupted: " + reason);
+                                }
+
+                                @Override
+                                public void onFailed(String reason) {
+                                    System.err.println("failed: " + reason);
+                                }
+                            });
+
+            Thread.sleep(WARM_UP.toMillis());
+            pulseNanos.reset();
+            long receivedBefore = received.sum();
+            long start = System.nanoTime();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            long elapsed = System.nanoTime() - start;
+            long ticks = received.sum() - receivedBefore;
+            Histogram pulses = pulseNanos.getIntervalHistogram();
+
+            System.out.printf(
+                    "market %,d changes/s; client took %,.0f ticks/s over %d s on one channel%n",
+                    marketRate, ticks / (elapsed / 1e9), seconds);
+            System.out.printf(
+                    "FX pulse work: %,d pulses, p50 %.2f ms, p99 %.2f ms, max %.2f ms (budget 16.7 ms)%n",
+                    pulses.getTotalCount(),
+                    pulses.getValueAtPercentile(50) / 1e6,
+                    pulses.getValueAtPercentile(99) / 1e6,
+                    pulses.getMaxValue() / 1e6);
+            watch.close();
+            channel.shutdownNow();
+            scheduler.shutdownNow();
+        } finally {
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    /** Starts JavaFX and a pulse whose every drain is timed into {@code pulseNanos}. */
+    private static UiThread startToolkit(Recorder pulseNanos) throws Exception {
+        CompletableFuture<UiThread> ui = new CompletableFuture<>();
+        Platform.startup(() -> {
+            FxPulse pulse = FxPulse.start();
+            Executor timedPulse = task -> pulse.execute(() -> {
+                long start = System.nanoTime();
+                task.run();
+                pulseNanos.recordValue(System.nanoTime() - start);
+            });
+            ui.complete(UiThread.of(Platform::runLater, timedPulse));
+        });
+        return ui.get(30, TimeUnit.SECONDS);
+    }
+}
