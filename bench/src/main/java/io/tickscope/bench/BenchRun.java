@@ -1,0 +1,140 @@
+package io.tickscope.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.ManagedChannel;
+import io.tickscope.bench.clients.GrpcPricingClient;
+import io.tickscope.bench.clients.NettyChannels;
+import io.tickscope.bench.clients.RestPricingClient;
+import io.tickscope.bench.clients.TcpEchoClient;
+import io.tickscope.bench.load.LoadResult;
+import io.tickscope.bench.report.Conditions;
+import io.tickscope.bench.report.Report;
+import io.tickscope.bench.report.Results;
+import io.tickscope.bench.report.Target;
+import io.tickscope.bench.scenarios.BatchComparison;
+import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
+import io.tickscope.bench.scenarios.EncodedSizes;
+import io.tickscope.bench.scenarios.FanOut;
+import io.tickscope.bench.scenarios.OpenLoopLatency;
+import io.tickscope.bench.scenarios.PushThroughput;
+import io.tickscope.bench.scenarios.UnaryRuns;
+import io.tickscope.bench.scenarios.UnaryRuns.UnaryFigures;
+import io.tickscope.bench.scenarios.WireBytes;
+import io.tickscope.bench.servers.ArmeriaUnderTest;
+import io.tickscope.bench.servers.HandlerThreads;
+import io.tickscope.bench.servers.PlainGrpcUnderTest;
+import io.tickscope.bench.servers.TcpEchoServer;
+import io.tickscope.server.ServerSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One run of every scenario, in phases so that only the servers a phase measures are running: the Armeria
+ * server (sizes, bytes, unary, batch, open loop), plain grpc-java servers, the TCP echo, the push and fan-out
+ * servers, and last the codec microbenchmarks in their own JVM. Ratios between phases are taken at the end.
+ */
+final class BenchRun {
+
+    private static final String ARMERIA_GRPC = "gRPC, Armeria server, Armeria client";
+    private static final String ARMERIA_REST = "REST/JSON HTTP/1.1, Armeria server, Armeria client";
+    private static final String ARMERIA_NETTY = "gRPC, Armeria server, grpc-java client";
+    private static final String TCP_ECHO = "raw TCP echo, 64 B";
+    private static final int TCP_MESSAGE_BYTES = 64;
+
+    private final BenchSettings settings;
+    private final Path outputDirectory;
+    private final PrintStream progress;
+    private final long startNanos = System.nanoTime();
+
+    BenchRun(BenchSettings settings, Path outputDirectory, PrintStream progress) {
+        this.settings = requireNonNull(settings, "settings");
+        this.outputDirectory = requireNonNull(outputDirectory, "outputDirectory");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    Report run() throws Exception {
+        Conditions conditions = Conditions.capture(settings.mode(), Clock.systemUTC());
+        Results results = new Results();
+        UnaryRuns unary = new UnaryRuns(settings.unary(), settings.concurrency(), results);
+
+        step("Armeria server: starting");
+        UnaryFigures armeriaGrpc;
+        UnaryFigures armeriaRest;
+        UnaryFigures armeriaNetty;
+        try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE)) {
+            GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port());
+            RestPricingClient rest = RestPricingClient.http1(server.port());
+            step("Armeria server: encoded sizes and bytes on the wire");
+            EncodedSizes.run(grpc, rest, fixtureDirectory(), results);
+            WireBytes.run(server.port(), results);
+            step("Armeria server: unary gRPC and REST");
+            armeriaGrpc = unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall());
+            armeriaRest = unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall());
+            armeriaNetty = measureWithNettyClient(unary, ARMERIA_NETTY, server.port());
+            step("Armeria server: batch against unary, open loop");
+            BatchComparison.run(grpc, settings.batchRepetitions(), results);
+            OpenLoopLatency.run(
+                    ARMERIA_GRPC,
+                    grpc.getPriceCall(),
+                    armeriaGrpc.saturated().callsPerSecond(),
+                    settings.unary(),
+                    results);
+        }
+
+        List<UnaryFigures> plainGrpc = new ArrayList<>();
+        for (HandlerThreads threads : HandlerThreads.values()) {
+            step("plain grpc-java server, handlers on the " + threads.label());
+            try (PlainGrpcUnderTest server = PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, threads)) {
+                String system = "gRPC, grpc-java server (" + threads.label() + "), grpc-java client";
+                plainGrpc.add(measureWithNettyClient(unary, system, server.port()));
+            }
+        }
+
+        step("raw TCP echo");
+        LoadResult tcp;
+        try (TcpEchoServer echo = TcpEchoServer.start();
+                TcpEchoClient client = TcpEchoClient.connect(echo.port(), TCP_MESSAGE_BYTES)) {
+            tcp = unary.measureLatency(TCP_ECHO, client.roundTrip());
+        }
+
+        UnaryComparisons.add(armeriaGrpc, armeriaRest, armeriaNetty, plainGrpc, tcp, results);
+
+        step("WatchPrices push on one stream");
+        PushThroughput.run(settings.push(), results);
+        step("WatchPrices fan-out");
+        FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
+        step("codec microbenchmarks (JMH)");
+        CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
+        step("done");
+
+        List<Target> targets = new ArrayList<>(results.targets());
+        targets.sort(Comparator.comparing(Target::id));
+        return new Report(conditions, results.measurements(), targets);
+    }
+
+    private UnaryFigures measureWithNettyClient(UnaryRuns unary, String system, int port) throws Exception {
+        ManagedChannel channel = NettyChannels.plaintext(port);
+        try {
+            GrpcPricingClient client = GrpcPricingClient.on(channel);
+            return unary.measure(system, client.getPriceRoundTrip(), client.getPriceCall());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private Path fixtureDirectory() {
+        return outputDirectory.resolve("fixtures");
+    }
+
+    private void step(String description) {
+        long elapsedSeconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+        progress.printf("[bench %s %4d s] %s%n", settings.mode(), elapsedSeconds, description);
+        progress.flush();
+    }
+}
