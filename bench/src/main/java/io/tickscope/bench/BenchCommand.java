@@ -48,6 +48,6 @@ final class BenchCommand implements Callable<Integer> {
         Path json = outputDirectory.resolve("results.json");
         ReportJson.write(report, json);
         System.out.println("\nJSON: " + json.toAbsolutePath());
-        return 0;
+        return report.failures().isEmpty() ? 0 : 1;
     }
 }

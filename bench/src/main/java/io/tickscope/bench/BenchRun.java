@@ -33,11 +33,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of every scenario, in phases so that only the servers a phase measures are running: the Armeria
  * server (sizes, bytes, unary, batch, open loop), plain grpc-java servers, the TCP echo, the push and fan-out
- * servers, and last the codec microbenchmarks in their own JVM. Ratios between phases are taken at the end.
+ * servers, and last the codec microbenchmarks. Ratios between phases are taken at the end. A phase that fails
+ * is reported as failed and the run goes on, so that one broken scenario does not hide the others.
  */
 final class BenchRun {
 
@@ -51,6 +53,8 @@ final class BenchRun {
     private final Path outputDirectory;
     private final PrintStream progress;
     private final long startNanos = System.nanoTime();
+    private final Results results = new Results();
+    private final List<String> failures = new ArrayList<>();
 
     BenchRun(BenchSettings settings, Path outputDirectory, PrintStream progress) {
         this.settings = requireNonNull(settings, "settings");
@@ -58,15 +62,53 @@ final class BenchRun {
         this.progress = requireNonNull(progress, "progress");
     }
 
-    Report run() throws Exception {
+    Report run() throws InterruptedException {
         Conditions conditions = Conditions.capture(settings.mode(), Clock.systemUTC());
-        Results results = new Results();
         UnaryRuns unary = new UnaryRuns(settings.unary(), settings.concurrency(), results);
 
-        step("Armeria server: starting");
-        UnaryFigures armeriaGrpc;
-        UnaryFigures armeriaRest;
-        UnaryFigures armeriaNetty;
+        ArmeriaFigures armeria = attempt("Armeria server", () -> measureArmeria(unary));
+        List<UnaryFigures> plainGrpc = new ArrayList<>();
+        for (HandlerThreads threads : HandlerThreads.values()) {
+            UnaryFigures figures = attempt("plain grpc-java server, handlers on the " + threads.label(), () -> {
+                try (PlainGrpcUnderTest server = PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, threads)) {
+                    String system = "gRPC, grpc-java server (" + threads.label() + "), grpc-java client";
+                    return measureWithNettyClient(unary, system, server.port());
+                }
+            });
+            if (figures != null) {
+                plainGrpc.add(figures);
+            }
+        }
+        LoadResult tcp = attempt("raw TCP echo", () -> {
+            try (TcpEchoServer echo = TcpEchoServer.start();
+                    TcpEchoClient client = TcpEchoClient.connect(echo.port(), TCP_MESSAGE_BYTES)) {
+                return unary.measureLatency(TCP_ECHO, client.roundTrip());
+            }
+        });
+        if (armeria != null && tcp != null && !plainGrpc.isEmpty()) {
+            UnaryComparisons.add(armeria.grpc(), armeria.rest(), armeria.netty(), plainGrpc, tcp, results);
+        }
+
+        attempt("WatchPrices push on one stream", () -> {
+            PushThroughput.run(settings.push(), results);
+            return Boolean.TRUE;
+        });
+        attempt("WatchPrices fan-out", () -> {
+            FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
+            return Boolean.TRUE;
+        });
+        attempt("codec microbenchmarks (JMH)", () -> {
+            CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
+            return Boolean.TRUE;
+        });
+        step("done");
+
+        List<Target> targets = new ArrayList<>(results.targets());
+        targets.sort(Comparator.comparing(Target::id));
+        return new Report(conditions, results.measurements(), targets, failures);
+    }
+
+    private ArmeriaFigures measureArmeria(UnaryRuns unary) throws Exception {
         try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE)) {
             GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port());
             RestPricingClient rest = RestPricingClient.http1(server.port());
@@ -74,48 +116,20 @@ final class BenchRun {
             EncodedSizes.run(grpc, rest, fixtureDirectory(), results);
             WireBytes.run(server.port(), results);
             step("Armeria server: unary gRPC and REST");
-            armeriaGrpc = unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall());
-            armeriaRest = unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall());
-            armeriaNetty = measureWithNettyClient(unary, ARMERIA_NETTY, server.port());
+            ArmeriaFigures figures = new ArmeriaFigures(
+                    unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall()),
+                    unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall()),
+                    measureWithNettyClient(unary, ARMERIA_NETTY, server.port()));
             step("Armeria server: batch against unary, open loop");
             BatchComparison.run(grpc, settings.batchRepetitions(), results);
             OpenLoopLatency.run(
                     ARMERIA_GRPC,
                     grpc.getPriceCall(),
-                    armeriaGrpc.saturated().callsPerSecond(),
+                    figures.grpc().saturated().callsPerSecond(),
                     settings.unary(),
                     results);
+            return figures;
         }
-
-        List<UnaryFigures> plainGrpc = new ArrayList<>();
-        for (HandlerThreads threads : HandlerThreads.values()) {
-            step("plain grpc-java server, handlers on the " + threads.label());
-            try (PlainGrpcUnderTest server = PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, threads)) {
-                String system = "gRPC, grpc-java server (" + threads.label() + "), grpc-java client";
-                plainGrpc.add(measureWithNettyClient(unary, system, server.port()));
-            }
-        }
-
-        step("raw TCP echo");
-        LoadResult tcp;
-        try (TcpEchoServer echo = TcpEchoServer.start();
-                TcpEchoClient client = TcpEchoClient.connect(echo.port(), TCP_MESSAGE_BYTES)) {
-            tcp = unary.measureLatency(TCP_ECHO, client.roundTrip());
-        }
-
-        UnaryComparisons.add(armeriaGrpc, armeriaRest, armeriaNetty, plainGrpc, tcp, results);
-
-        step("WatchPrices push on one stream");
-        PushThroughput.run(settings.push(), results);
-        step("WatchPrices fan-out");
-        FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
-        step("codec microbenchmarks (JMH)");
-        CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
-        step("done");
-
-        List<Target> targets = new ArrayList<>(results.targets());
-        targets.sort(Comparator.comparing(Target::id));
-        return new Report(conditions, results.measurements(), targets);
     }
 
     private UnaryFigures measureWithNettyClient(UnaryRuns unary, String system, int port) throws Exception {
@@ -128,6 +142,21 @@ final class BenchRun {
         }
     }
 
+    /** Runs one phase; a failure is reported and recorded, and the run goes on without its figures. */
+    private <T> @Nullable T attempt(String phase, Phase<T> body) throws InterruptedException {
+        step(phase);
+        try {
+            return body.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failures.add(phase + ": " + e);
+            progress.println("[bench] FAILED: " + phase);
+            e.printStackTrace(progress);
+            return null;
+        }
+    }
+
     private Path fixtureDirectory() {
         return outputDirectory.resolve("fixtures");
     }
@@ -137,4 +166,13 @@ final class BenchRun {
         progress.printf("[bench %s %4d s] %s%n", settings.mode(), elapsedSeconds, description);
         progress.flush();
     }
+
+    /** One phase of the run. */
+    @FunctionalInterface
+    private interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    /** The unary figures of the Armeria server, by client and protocol. */
+    private record ArmeriaFigures(UnaryFigures grpc, UnaryFigures rest, UnaryFigures netty) {}
 }

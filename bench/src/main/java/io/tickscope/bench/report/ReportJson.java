@@ -38,6 +38,7 @@ public final class ReportJson {
         }
         root.put("targetsMet", report.targetsMet());
         root.put("targetCount", report.targets().size());
+        root.set("failures", MAPPER.valueToTree(report.failures()));
         return root;
     }
 }

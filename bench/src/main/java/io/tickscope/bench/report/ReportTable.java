@@ -18,6 +18,11 @@ public final class ReportTable {
         appendConditions(out, report.conditions());
         appendMeasurements(out, report.measurements());
         appendTargets(out, report);
+        if (!report.failures().isEmpty()) {
+            out.append("\nFailed scenarios (their figures and targets are missing):\n");
+            report.failures()
+                    .forEach(failure -> out.append(INDENT).append(failure).append('\n'));
+        }
         return out.toString();
     }
 

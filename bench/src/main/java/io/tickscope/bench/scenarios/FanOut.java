@@ -37,7 +37,7 @@ public final class FanOut {
     private static final int CONNECTIONS = 8;
 
     private static final int CLIENT_EVENT_LOOPS = 2;
-    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 10;
 
     private FanOut() {}
@@ -60,7 +60,7 @@ public final class FanOut {
                 while (watchers.size() < streams) {
                     watchers.add(open(stubs.get(watchers.size() % CONNECTIONS), watchers.size(), totals));
                 }
-                awaitSnapshots(totals, (long) streams * PRODUCTS_PER_STREAM);
+                awaitStartingPrices(totals, (long) streams * PRODUCTS_PER_STREAM);
                 if (!measureStep(streams, totals, phases, results)) {
                     break;
                 }
@@ -88,14 +88,14 @@ public final class FanOut {
         return watcher;
     }
 
-    /** Waits until every open stream has its starting snapshot, so that the step measures changes only. */
-    private static void awaitSnapshots(LagWatcher.Totals totals, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
-        while (totals.snapshots.sum() < expected) {
+    /** Waits until every open stream has the starting price of each of its products: the step measures changes. */
+    private static void awaitStartingPrices(LagWatcher.Totals totals, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (totals.startingPrices.sum() < expected) {
             checkAlive(totals);
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("fan-out: " + totals.snapshots.sum() + " snapshots after "
-                        + SNAPSHOT_TIMEOUT + " (expected: " + expected + ')');
+                throw new IllegalStateException("fan-out: " + totals.startingPrices.sum() + " starting prices after "
+                        + START_TIMEOUT + " (expected: " + expected + ')');
             }
             Thread.sleep(POLL_MILLIS);
         }

@@ -15,14 +15,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of many concurrent price watches: records the delivery lag of every change (the server's event time to
  * the moment the client has the decoded update; server and client share a clock because they share the JVM)
- * and counts snapshots, changes and changes the server conflated away. Counters are shared by every watcher.
+ * and counts starting prices, changes and changes the server conflated away. Counters are shared by every
+ * watcher.
+ *
+ * <p>The starting price of a product is its first update, whatever its kind: when a market change races with
+ * the subscription, the server may send that first price as a change rather than a snapshot.
  */
 final class LagWatcher implements ClientResponseObserver<WatchPricesRequest, WatchPricesResponse> {
 
     /** What every watcher of a fan-out adds to. */
     static final class Totals {
         final LatencyRecorder lag = new LatencyRecorder();
-        final LongAdder snapshots = new LongAdder();
+        final LongAdder startingPrices = new LongAdder();
         final LongAdder changes = new LongAdder();
         final LongAdder conflated = new LongAdder();
         final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
@@ -51,17 +55,17 @@ final class LagWatcher implements ClientResponseObserver<WatchPricesRequest, Wat
         String productId = update.getQuote().getProductId();
         int slot = Integer.parseInt(productId, 1, productId.length(), 10) - firstProduct;
         long sequence = update.getSequenceNumber();
+        long previous = lastSequenceBySlot[slot];
+        lastSequenceBySlot[slot] = sequence;
+        if (previous == 0) {
+            totals.startingPrices.increment();
+            return;
+        }
         if (update.getKind() == PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE) {
             totals.lag.record((receivedMicros - micros(update.getEventTime())) * 1_000);
             totals.changes.increment();
-            long skipped = sequence - lastSequenceBySlot[slot] - 1;
-            if (skipped > 0) {
-                totals.conflated.add(skipped);
-            }
-        } else {
-            totals.snapshots.increment();
+            totals.conflated.add(sequence - previous - 1);
         }
-        lastSequenceBySlot[slot] = sequence;
     }
 
     @Override

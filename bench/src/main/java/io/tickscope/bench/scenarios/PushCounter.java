@@ -34,11 +34,13 @@ final class PushCounter implements ClientResponseObserver<WatchPricesRequest, Wa
         String productId = update.getQuote().getProductId();
         int product = Integer.parseInt(productId, 1, productId.length(), 10);
         long sequence = update.getSequenceNumber();
-        if (update.getKind() == PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE) {
-            changesDelivered.increment();
-            changesCovered.add(sequence - lastSequenceByProduct[product]);
-        }
+        long previous = lastSequenceByProduct[product];
         lastSequenceByProduct[product] = sequence;
+        // A product's first update is its starting price, even when a racing change makes it arrive as a change.
+        if (previous != 0 && update.getKind() == PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE) {
+            changesDelivered.increment();
+            changesCovered.add(sequence - previous);
+        }
     }
 
     @Override

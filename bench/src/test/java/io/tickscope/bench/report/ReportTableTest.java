@@ -15,7 +15,8 @@ class ReportTableTest {
                     new Measurement("Latency", "REST: p50", 250, Units.MICROS)),
             List.of(
                     Target.ratio("3", "unary p50, gRPC / REST", 0.4938, Comparison.AT_MOST, 0.5),
-                    new Target("7", "push", 240_000, Comparison.AT_LEAST, 500_000, Units.UPDATES_PER_SECOND)));
+                    new Target("7", "push", 240_000, Comparison.AT_LEAST, 500_000, Units.UPDATES_PER_SECOND)),
+            List.of("WatchPrices fan-out: java.lang.IllegalStateException: fan-out: a watch ended early"));
 
     @Test
     void showsEachSectionOnceWithItsRowsTogether() {
@@ -33,6 +34,14 @@ class ReportTableTest {
         assertThat(table).contains("Targets: 1 of 2 met");
         assertThat(table).containsPattern("3 +unary p50, gRPC / REST +0\\.494 +<= 0\\.500 ratio +met");
         assertThat(table).containsPattern("7 +push +240,000 +>= 500,000 updates/s +NOT MET");
+    }
+
+    @Test
+    void listsTheScenariosThatFailed() {
+        assertThat(ReportTable.render(report))
+                .contains("Failed scenarios (their figures and targets are missing):\n"
+                        + "  WatchPrices fan-out: java.lang.IllegalStateException: fan-out: a watch ended early");
+        assertThat(ReportJson.toTree(report).get("failures")).hasSize(1);
     }
 
     @Test

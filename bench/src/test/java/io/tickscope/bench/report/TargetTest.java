@@ -44,7 +44,8 @@ class TargetTest {
                 java.util.List.of(
                         Target.ratio("1a", "size", 0.2, Comparison.AT_MOST, 0.3),
                         Target.ratio("2", "bytes", 0.4, Comparison.AT_MOST, 0.3),
-                        new Target("7", "push", 600_000, Comparison.AT_LEAST, 500_000, Units.UPDATES_PER_SECOND)));
+                        new Target("7", "push", 600_000, Comparison.AT_LEAST, 500_000, Units.UPDATES_PER_SECOND)),
+                java.util.List.of());
 
         assertThat(report.targetsMet()).isEqualTo(2);
     }
