@@ -121,7 +121,7 @@ final class BenchRun {
                     unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall()),
                     measureWithNettyClient(unary, ARMERIA_NETTY, server.port()));
             step("Armeria server: batch against unary, open loop");
-            BatchComparison.run(grpc, settings.batchRepetitions(), results);
+            BatchComparison.run(grpc, settings.unary().warmup(), settings.batchRepetitions(), results);
             OpenLoopLatency.run(
                     ARMERIA_GRPC,
                     grpc.getPriceCall(),

@@ -7,6 +7,7 @@ import io.tickscope.bench.report.Comparison;
 import io.tickscope.bench.report.Results;
 import io.tickscope.bench.report.Target;
 import io.tickscope.bench.report.Units;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,31 +17,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Target 4: 1,000 prices fetched as 1,000 sequential GetPrice calls, as 1,000 concurrent ones and as one
- * GetPricesBatch, each timed end to end on the same gRPC connection. Every variant runs once unmeasured, then
- * the median of the repetitions counts.
+ * GetPricesBatch, each timed end to end on the same gRPC connection. A warm-up runs every variant until the JIT
+ * has compiled the batch path as well as the single-call path (one batch is a thousandth of the calls of the
+ * sequential variant, so it gets {@value #WARMUP_BATCHES_PER_ROUND} extra batches per round), then the median
+ * of the repetitions counts.
  */
 public final class BatchComparison {
 
     private static final String SECTION = "1,000 prices: sequential calls, concurrent calls, one batch (median)";
     private static final long CONCURRENT_TIMEOUT_SECONDS = 30;
+    private static final int WARMUP_BATCHES_PER_ROUND = 10;
 
     private BatchComparison() {}
 
-    public static void run(GrpcPricingClient grpc, int repetitions, Results results) throws InterruptedException {
+    public static void run(GrpcPricingClient grpc, Duration warmup, int repetitions, Results results)
+            throws InterruptedException {
         List<String> productIds = PricingRequests.productIds(1, PricingRequests.BATCH_SIZE);
         AsyncCall concurrentCall = grpc.getPriceCall();
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        do {
+            timeSequential(grpc, productIds);
+            timeConcurrent(concurrentCall, productIds.size());
+            for (int i = 0; i < WARMUP_BATCHES_PER_ROUND; i++) {
+                timeBatch(grpc, productIds);
+            }
+        } while (System.nanoTime() < warmupEnd);
+
         long[] sequential = new long[repetitions];
         long[] concurrent = new long[repetitions];
         long[] batch = new long[repetitions];
-        for (int round = -1; round < repetitions; round++) {
-            long sequentialNanos = timeSequential(grpc, productIds);
-            long concurrentNanos = timeConcurrent(concurrentCall, productIds.size());
-            long batchNanos = timeBatch(grpc, productIds);
-            if (round >= 0) {
-                sequential[round] = sequentialNanos;
-                concurrent[round] = concurrentNanos;
-                batch[round] = batchNanos;
-            }
+        for (int round = 0; round < repetitions; round++) {
+            sequential[round] = timeSequential(grpc, productIds);
+            concurrent[round] = timeConcurrent(concurrentCall, productIds.size());
+            batch[round] = timeBatch(grpc, productIds);
         }
         double sequentialMillis = medianMillis(sequential);
         double concurrentMillis = medianMillis(concurrent);

@@ -1,6 +1,7 @@
 package io.tickscope.bench.scenarios;
 
 import io.tickscope.bench.load.AsyncCall;
+import io.tickscope.bench.load.GcActivity;
 import io.tickscope.bench.load.LoadPhases;
 import io.tickscope.bench.load.LoadResult;
 import io.tickscope.bench.load.OpenLoop;
@@ -23,7 +24,10 @@ public final class OpenLoopLatency {
     public static void run(String system, AsyncCall call, double maxCallsPerSecond, LoadPhases phases, Results results)
             throws InterruptedException {
         double rate = maxCallsPerSecond * SHARE_OF_MAXIMUM;
+        GcActivity before = GcActivity.sinceStart();
         LoadResult result = OpenLoop.run(call, rate, phases);
+        // Includes the warm-up: the JVM counts collections, not when they happened.
+        GcActivity gc = GcActivity.sinceStart().since(before);
         double tailRatio = result.latency().p99Micros() / result.latency().p50Micros();
         results.add(SECTION, system + ": intended rate", rate, Units.CALLS_PER_SECOND);
         results.add(SECTION, system + ": achieved rate", result.callsPerSecond(), Units.CALLS_PER_SECOND);
@@ -32,6 +36,8 @@ public final class OpenLoopLatency {
         results.add(SECTION, system + ": p99.9", result.latency().p999Micros(), Units.MICROS);
         results.add(SECTION, system + ": max", result.latency().maxMicros(), Units.MICROS);
         results.add(SECTION, system + ": p99 / p50", tailRatio, Units.RATIO);
+        results.add(SECTION, "garbage collections during the run (warm-up included)", gc.collections(), Units.COUNT);
+        results.add(SECTION, "time in those collections", gc.millis(), Units.MILLIS);
         results.add(Target.ratio("9", "open loop at 50% of max QPS, p99 / p50", tailRatio, Comparison.AT_MOST, 10));
     }
 }
