@@ -7,11 +7,13 @@ import io.tickscope.bench.clients.GrpcPricingClient;
 import io.tickscope.bench.clients.NettyChannels;
 import io.tickscope.bench.clients.RestPricingClient;
 import io.tickscope.bench.clients.TcpEchoClient;
+import io.tickscope.bench.load.GcActivity;
 import io.tickscope.bench.load.LoadResult;
 import io.tickscope.bench.report.Conditions;
 import io.tickscope.bench.report.Report;
 import io.tickscope.bench.report.Results;
 import io.tickscope.bench.report.Target;
+import io.tickscope.bench.report.Units;
 import io.tickscope.bench.scenarios.BatchComparison;
 import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
 import io.tickscope.bench.scenarios.EncodedSizes;
@@ -102,6 +104,7 @@ final class BenchRun {
             return Boolean.TRUE;
         });
         step("done");
+        addMachineActivity();
 
         List<Target> targets = new ArrayList<>(results.targets());
         targets.sort(Comparator.comparing(Target::id));
@@ -130,6 +133,15 @@ final class BenchRun {
                     results);
             return figures;
         }
+    }
+
+    /** Records what else happened while the run measured: other work on the machine and garbage collection. */
+    private void addMachineActivity() {
+        String section = "Machine and JVM during the run (the load average at start is in the header)";
+        results.add(section, "load average at the end, 1 minute", Conditions.loadAverageNow(), Units.COUNT);
+        GcActivity gc = GcActivity.sinceStart();
+        results.add(section, "garbage collections, whole run", gc.collections(), Units.COUNT);
+        results.add(section, "time in garbage collection, whole run", gc.millis(), Units.MILLIS);
     }
 
     private UnaryFigures measureWithNettyClient(UnaryRuns unary, String system, int port) throws Exception {

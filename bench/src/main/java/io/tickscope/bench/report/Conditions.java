@@ -76,6 +76,12 @@ public record Conditions(
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
+    /** Returns the 1-minute load average now, or NaN where /proc/loadavg is missing. */
+    public static double loadAverageNow() {
+        String averages = loadAverage(readLines(Path.of("/proc/loadavg")));
+        return UNKNOWN.equals(averages) ? Double.NaN : Double.parseDouble(averages.split(" ")[0]);
+    }
+
     /** Returns the first "model name" of /proc/cpuinfo. */
     static String cpuModel(List<String> cpuinfo) {
         return valueOf(cpuinfo, "model name");
