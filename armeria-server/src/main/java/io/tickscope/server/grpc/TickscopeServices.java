@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
+import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.Gauge;
@@ -29,6 +30,15 @@ public final class TickscopeServices {
     private static final int MAX_REQUEST_MESSAGE_BYTES = 1024 * 1024;
 
     private TickscopeServices() {}
+
+    /**
+     * Returns the pricing service of {@code backend} on its own, so that the same implementation can be hosted on
+     * another gRPC server: the benchmark's plain grpc-java baseline. Its unary methods need nothing from Armeria;
+     * WatchPrices delivers on the Armeria call's event loop and so runs on Armeria only.
+     */
+    public static BindableService pricingService(Backend backend) {
+        return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
+    }
 
     public static void configureServices(ServerBuilder sb, Backend backend) {
         LiveStreams liveStreams = new LiveStreams();

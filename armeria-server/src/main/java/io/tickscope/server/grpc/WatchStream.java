@@ -15,11 +15,23 @@ import java.util.function.Function;
  * call's event loop and only while the transport is ready (gRPC flow control), keeping the latest price per
  * product meanwhile; the call's on-ready signal resumes it. Cancellation, a passed deadline or a stopping
  * server close the subscription, so no work outlives the call.
+ *
+ * <p>Armeria's streaming call reports ready only while no message it was given is still waiting to be written
+ * out, and signals on-ready once all are. Stopping at the first "not ready" would send one message per trip
+ * through the event loop and conflate everything else, whatever the connection could carry. So the sink takes
+ * up to {@value #MAX_UNWRITTEN_MESSAGES} messages past "not ready": enough to keep the connection busy, few
+ * enough that a stalled client still costs a small, fixed amount of memory. HTTP/2 flow control still stops
+ * Armeria from writing to a client that does not read, and then the window fills and the bus conflates.
  */
 final class WatchStream implements PriceSink {
 
+    static final int MAX_UNWRITTEN_MESSAGES = 64;
+
     private final ServerCallStreamObserver<WatchPricesResponse> call;
     private final Function<PriceUpdate, WatchPricesResponse> toMessage;
+
+    /** Messages given to the call since it last reported ready; touched on the call's event loop only. */
+    private int unwritten;
 
     private WatchStream(
             ServerCallStreamObserver<WatchPricesResponse> call, Function<PriceUpdate, WatchPricesResponse> toMessage) {
@@ -52,11 +64,16 @@ final class WatchStream implements PriceSink {
 
     @Override
     public boolean isReady() {
-        return call.isReady();
+        if (call.isReady()) {
+            unwritten = 0;
+            return true;
+        }
+        return unwritten < MAX_UNWRITTEN_MESSAGES && !call.isCancelled();
     }
 
     @Override
     public void deliver(PriceUpdate update) {
         call.onNext(toMessage.apply(update));
+        unwritten++;
     }
 }

@@ -1,0 +1,190 @@
+package io.tickscope.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.ManagedChannel;
+import io.tickscope.bench.clients.GrpcPricingClient;
+import io.tickscope.bench.clients.NettyChannels;
+import io.tickscope.bench.clients.RestPricingClient;
+import io.tickscope.bench.clients.TcpEchoClient;
+import io.tickscope.bench.load.GcActivity;
+import io.tickscope.bench.load.LoadResult;
+import io.tickscope.bench.report.Conditions;
+import io.tickscope.bench.report.Report;
+import io.tickscope.bench.report.Results;
+import io.tickscope.bench.report.Target;
+import io.tickscope.bench.report.Units;
+import io.tickscope.bench.scenarios.BatchComparison;
+import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
+import io.tickscope.bench.scenarios.EncodedSizes;
+import io.tickscope.bench.scenarios.FanOut;
+import io.tickscope.bench.scenarios.OpenLoopLatency;
+import io.tickscope.bench.scenarios.PushThroughput;
+import io.tickscope.bench.scenarios.UnaryRuns;
+import io.tickscope.bench.scenarios.UnaryRuns.UnaryFigures;
+import io.tickscope.bench.scenarios.WireBytes;
+import io.tickscope.bench.servers.ArmeriaUnderTest;
+import io.tickscope.bench.servers.HandlerThreads;
+import io.tickscope.bench.servers.PlainGrpcUnderTest;
+import io.tickscope.bench.servers.TcpEchoServer;
+import io.tickscope.server.ServerSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of every scenario, in phases so that only the servers a phase measures are running: the Armeria
+ * server (sizes, bytes, unary, batch, open loop), plain grpc-java servers, the TCP echo, the push and fan-out
+ * servers, and last the codec microbenchmarks. Ratios between phases are taken at the end. A phase that fails
+ * is reported as failed and the run goes on, so that one broken scenario does not hide the others.
+ */
+final class BenchRun {
+
+    private static final String ARMERIA_GRPC = "gRPC, Armeria server, Armeria client";
+    private static final String ARMERIA_REST = "REST/JSON HTTP/1.1, Armeria server, Armeria client";
+    private static final String ARMERIA_NETTY = "gRPC, Armeria server, grpc-java client";
+    private static final String TCP_ECHO = "raw TCP echo, 64 B";
+    private static final int TCP_MESSAGE_BYTES = 64;
+
+    private final BenchSettings settings;
+    private final Path outputDirectory;
+    private final PrintStream progress;
+    private final long startNanos = System.nanoTime();
+    private final Results results = new Results();
+    private final List<String> failures = new ArrayList<>();
+
+    BenchRun(BenchSettings settings, Path outputDirectory, PrintStream progress) {
+        this.settings = requireNonNull(settings, "settings");
+        this.outputDirectory = requireNonNull(outputDirectory, "outputDirectory");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    Report run() throws InterruptedException {
+        Conditions conditions = Conditions.capture(settings.mode(), Clock.systemUTC());
+        UnaryRuns unary = new UnaryRuns(settings.unary(), settings.concurrency(), results);
+
+        ArmeriaFigures armeria = attempt("Armeria server", () -> measureArmeria(unary));
+        List<UnaryFigures> plainGrpc = new ArrayList<>();
+        for (HandlerThreads threads : HandlerThreads.values()) {
+            UnaryFigures figures = attempt("plain grpc-java server, handlers on the " + threads.label(), () -> {
+                try (PlainGrpcUnderTest server = PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, threads)) {
+                    String system = "gRPC, grpc-java server (" + threads.label() + "), grpc-java client";
+                    return measureWithNettyClient(unary, system, server.port());
+                }
+            });
+            if (figures != null) {
+                plainGrpc.add(figures);
+            }
+        }
+        LoadResult tcp = attempt("raw TCP echo", () -> {
+            try (TcpEchoServer echo = TcpEchoServer.start();
+                    TcpEchoClient client = TcpEchoClient.connect(echo.port(), TCP_MESSAGE_BYTES)) {
+                return unary.measureLatency(TCP_ECHO, client.roundTrip());
+            }
+        });
+        if (armeria != null && tcp != null && !plainGrpc.isEmpty()) {
+            UnaryComparisons.add(armeria.grpc(), armeria.rest(), armeria.netty(), plainGrpc, tcp, results);
+        }
+
+        attempt("WatchPrices push on one stream", () -> {
+            PushThroughput.run(settings.push(), results);
+            return Boolean.TRUE;
+        });
+        attempt("WatchPrices fan-out", () -> {
+            FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
+            return Boolean.TRUE;
+        });
+        attempt("codec microbenchmarks (JMH)", () -> {
+            CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
+            return Boolean.TRUE;
+        });
+        step("done");
+        addMachineActivity();
+
+        List<Target> targets = new ArrayList<>(results.targets());
+        targets.sort(Comparator.comparing(Target::id));
+        return new Report(conditions, results.measurements(), targets, failures);
+    }
+
+    private ArmeriaFigures measureArmeria(UnaryRuns unary) throws Exception {
+        try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE)) {
+            GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port());
+            RestPricingClient rest = RestPricingClient.http1(server.port());
+            step("Armeria server: encoded sizes and bytes on the wire");
+            EncodedSizes.run(grpc, rest, fixtureDirectory(), results);
+            WireBytes.run(server.port(), results);
+            step("Armeria server: unary gRPC and REST");
+            ArmeriaFigures figures = new ArmeriaFigures(
+                    unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall()),
+                    unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall()),
+                    measureWithNettyClient(unary, ARMERIA_NETTY, server.port()));
+            step("Armeria server: batch against unary, open loop");
+            BatchComparison.run(grpc, settings.unary().warmup(), settings.batchRepetitions(), results);
+            OpenLoopLatency.run(
+                    ARMERIA_GRPC,
+                    grpc.getPriceCall(),
+                    figures.grpc().saturated().callsPerSecond(),
+                    settings.unary(),
+                    results);
+            return figures;
+        }
+    }
+
+    /** Records what else happened while the run measured: other work on the machine and garbage collection. */
+    private void addMachineActivity() {
+        String section = "Machine and JVM during the run (the load average at start is in the header)";
+        results.add(section, "load average at the end, 1 minute", Conditions.loadAverageNow(), Units.COUNT);
+        GcActivity gc = GcActivity.sinceStart();
+        results.add(section, "garbage collections, whole run", gc.collections(), Units.COUNT);
+        results.add(section, "time in garbage collection, whole run", gc.millis(), Units.MILLIS);
+    }
+
+    private UnaryFigures measureWithNettyClient(UnaryRuns unary, String system, int port) throws Exception {
+        ManagedChannel channel = NettyChannels.plaintext(port);
+        try {
+            GrpcPricingClient client = GrpcPricingClient.on(channel);
+            return unary.measure(system, client.getPriceRoundTrip(), client.getPriceCall());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    /** Runs one phase; a failure is reported and recorded, and the run goes on without its figures. */
+    private <T> @Nullable T attempt(String phase, Phase<T> body) throws InterruptedException {
+        step(phase);
+        try {
+            return body.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failures.add(phase + ": " + e);
+            progress.println("[bench] FAILED: " + phase);
+            e.printStackTrace(progress);
+            return null;
+        }
+    }
+
+    private Path fixtureDirectory() {
+        return outputDirectory.resolve("fixtures");
+    }
+
+    private void step(String description) {
+        long elapsedSeconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+        progress.printf("[bench %s %4d s] %s%n", settings.mode(), elapsedSeconds, description);
+        progress.flush();
+    }
+
+    /** One phase of the run. */
+    @FunctionalInterface
+    private interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    /** The unary figures of the Armeria server, by client and protocol. */
+    private record ArmeriaFigures(UnaryFigures grpc, UnaryFigures rest, UnaryFigures netty) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.bench.load;
+
+import org.jspecify.annotations.NullMarked;

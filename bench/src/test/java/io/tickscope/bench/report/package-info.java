@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.bench.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.bench.servers;
+
+import org.jspecify.annotations.NullMarked;
