@@ -138,7 +138,7 @@ final class BenchRun {
     /** Records what else happened while the run measured: other work on the machine and garbage collection. */
     private void addMachineActivity() {
         String section = "Machine and JVM during the run (the load average at start is in the header)";
-        results.add(section, "load average at the end, 1 minute", Conditions.loadAverageNow(), Units.COUNT);
+        results.add(section, "load average at the end, 1 minute", Conditions.loadAverageNow(), Units.TASKS);
         GcActivity gc = GcActivity.sinceStart();
         results.add(section, "garbage collections, whole run", gc.collections(), Units.COUNT);
         results.add(section, "time in garbage collection, whole run", gc.millis(), Units.MILLIS);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How long and how hard one run measures. {@link #full()} is the run behind docs/benchmarks.md, about six
+ * How long and how hard one run measures. {@link #full()} is the run behind docs/benchmarks.md, about five
  * minutes; {@link #smoke()} exercises every scenario in well under a minute so that CI keeps the harness
  * working, with figures too short to mean much.
  *

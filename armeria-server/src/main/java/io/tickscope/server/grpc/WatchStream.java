@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 final class WatchStream implements PriceSink {
 
-    static final int MAX_UNWRITTEN_MESSAGES = 64;
+    private static final int MAX_UNWRITTEN_MESSAGES = 64;
 
     private final ServerCallStreamObserver<WatchPricesResponse> call;
     private final Function<PriceUpdate, WatchPricesResponse> toMessage;

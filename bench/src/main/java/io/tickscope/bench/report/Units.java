@@ -14,6 +14,8 @@ public final class Units {
     public static final String UPDATES_PER_SECOND = "updates/s";
     public static final String STREAMS = "streams";
     public static final String COUNT = "count";
+    /** Runnable tasks, the unit of the load average. */
+    public static final String TASKS = "tasks";
 
     private Units() {}
 
