@@ -8,7 +8,8 @@ final class ReadyLine {
     private ReadyLine() {}
 
     static String of(TickscopeServer server, ServerSettings settings, Duration startup) {
-        String base = "http://" + displayHost(settings.host()) + ':' + server.port();
+        String scheme = settings.security().tls() == null ? "http://" : "https://";
+        String base = scheme + displayHost(settings.host()) + ':' + server.port();
         return "READY " + base + " grpc=" + base + " docs=" + base + "/docs metrics=" + base
                 + "/internal/metrics data=" + settings.dataDirectory().toAbsolutePath() + " startup="
                 + startup.toMillis() + "ms";

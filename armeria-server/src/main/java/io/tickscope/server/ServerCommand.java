@@ -2,12 +2,16 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.security.AdminAccess;
+import io.tickscope.server.security.SecuritySettings;
+import io.tickscope.server.security.TlsFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +75,43 @@ final class ServerCommand implements Callable<Integer> {
                     "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "Server certificate chain (PEM, the server's certificate first); with --tls-key the port"
+                    + " speaks TLS only. Renewed files are picked up without a restart.")
+    private @Nullable Path tlsCertificate;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "PEM",
+            description = "Private key of --tls-cert (unencrypted PKCS#8 PEM, BEGIN PRIVATE KEY).")
+    private @Nullable Path tlsKey;
+
+    @Option(
+            names = "--tls-client-ca",
+            paramLabel = "PEM",
+            description = "Certificate authorities of client certificates: every client must present a certificate"
+                    + " signed by one of them (mutual TLS). Needs --tls-cert.")
+    private @Nullable Path tlsClientCa;
+
+    @Option(
+            names = "--tokens-file",
+            paramLabel = "FILE",
+            description = "Bearer tokens and their roles (reader, publisher, admin), one 'NAME SHA256 ROLES' line"
+                    + " each; without it every method is open (development).")
+    private @Nullable Path tokensFile;
+
+    @Option(
+            names = "--admin-access",
+            defaultValue = "loopback",
+            paramLabel = "WHO",
+            converter = AdminAccessConverter.class,
+            description = "Who may open /docs, /internal/metrics and server reflection: loopback (open to loopback"
+                    + " peers, an admin token from elsewhere), admin (an admin token always) or closed"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private AdminAccess adminAccess = AdminAccess.LOOPBACK;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = new ServerSettings(
@@ -79,7 +120,8 @@ final class ServerCommand implements Callable<Integer> {
                 dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory(),
                 tickRate,
                 seed,
-                shutdownTimeout);
+                shutdownTimeout,
+                securitySettings());
         long startNanos = System.nanoTime();
         TickscopeServer server = TickscopeServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -96,5 +138,40 @@ final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private SecuritySettings securitySettings() {
+        SecuritySettings security = SecuritySettings.none().withAdminAccess(adminAccess);
+        if (tokensFile != null) {
+            security = security.withTokensFile(tokensFile);
+        }
+        if (tlsCertificate == null && tlsKey == null) {
+            if (tlsClientCa != null) {
+                throw badFlags("--tls-client-ca: " + tlsClientCa + " (expected: with --tls-cert and --tls-key)");
+            }
+            return security;
+        }
+        if (tlsCertificate == null || tlsKey == null) {
+            throw badFlags("--tls-cert and --tls-key: only one given (expected: both, or neither for plaintext)");
+        }
+        TlsFiles files = TlsFiles.of(tlsCertificate, tlsKey);
+        return security.withTls(tlsClientCa == null ? files : files.withClientCa(tlsClientCa));
+    }
+
+    private CommandLine.ParameterException badFlags(String message) {
+        return new CommandLine.ParameterException(requireNonNull(spec, "spec").commandLine(), message);
+    }
+
+    /** Reads {@code --admin-access} as written in the help: loopback, admin or closed. */
+    static final class AdminAccessConverter implements CommandLine.ITypeConverter<AdminAccess> {
+        @Override
+        public AdminAccess convert(String value) {
+            for (AdminAccess access : AdminAccess.values()) {
+                if (access.label().equals(value)) {
+                    return access;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' (expected: loopback, admin or closed)");
+        }
     }
 }

@@ -6,9 +6,12 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.TickscopeServices;
+import io.tickscope.server.security.ServerSecurity;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Tickscope server: the backend (database, market, catalogue) and the Armeria server in front
@@ -19,6 +22,8 @@ public final class TickscopeServer implements AutoCloseable {
 
     /** Quiet period of a graceful stop: unary calls in flight get this long to finish before the port closes. */
     private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ofMillis(500);
+
+    private static final Logger logger = LoggerFactory.getLogger(TickscopeServer.class);
 
     private final Backend backend;
     private final Server server;
@@ -31,13 +36,15 @@ public final class TickscopeServer implements AutoCloseable {
     /** Opens the backend, starts the server and returns once it serves. */
     public static TickscopeServer start(ServerSettings settings) {
         requireNonNull(settings, "settings");
+        ServerSecurity security = ServerSecurity.of(settings.security());
+        security.warnings(settings.host()).forEach(warning -> logger.warn("{}", warning));
         Backend backend =
                 Backend.open(settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC());
         try {
-            ServerBuilder sb = Server.builder()
-                    .http(new InetSocketAddress(settings.host(), settings.port()))
+            ServerBuilder sb = security.listen(
+                            Server.builder(), new InetSocketAddress(settings.host(), settings.port()))
                     .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownTimeout());
-            TickscopeServices.configureServices(sb, backend);
+            TickscopeServices.configureServices(sb, backend, security);
             Server server = sb.build();
             server.start().join();
             backend.startMarket();

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.pricing.PriceBus;
+import io.tickscope.server.security.ServerSecurity;
 import java.util.List;
 
 /**
@@ -40,7 +41,13 @@ public final class TickscopeServices {
         return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
     }
 
+    /** Wires every service with the development security: no tokens, admin surfaces open on loopback. */
     public static void configureServices(ServerBuilder sb, Backend backend) {
+        configureServices(sb, backend, ServerSecurity.development());
+    }
+
+    /** Wires every service behind {@code security}'s token and admin-surface checks. */
+    public static void configureServices(ServerBuilder sb, Backend backend, ServerSecurity security) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> tickscopeServices = List.of(
                 new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
@@ -57,6 +64,7 @@ public final class TickscopeServices {
                 .addServiceDefinitions(tickscopeServices)
                 .addService(GrpcHealthCheckService.builder().build())
                 .addService(ProtoReflectionServiceV1.newInstance())
+                .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
                 .enableUnframedRequests(true)
                 .enableHttpJsonTranscoding(true)
@@ -76,8 +84,13 @@ public final class TickscopeServices {
                         grpcService,
                         service -> service.decorate(StreamingCallLimits.of(tickscopeServices)),
                         MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
-                .service("/internal/metrics", PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry()))
-                .serviceUnder("/docs", DocExamples.addTo(DocService.builder()).build())
+                .service(
+                        "/internal/metrics",
+                        PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry())
+                                .decorate(security.adminSurfaceDecorator()))
+                .serviceUnder(
+                        "/docs",
+                        DocExamples.addTo(DocService.builder()).build().decorate(security.adminSurfaceDecorator()))
                 .accessLogWriter(AccessLogWriter.combined(), true)
                 .serverListener(ServerListener.builder()
                         .whenStopping(server -> liveStreams.closeAll())

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.server.security;
+
+import org.jspecify.annotations.NullMarked;
