@@ -2,6 +2,7 @@ package io.tickscope.desktop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.desktop.connection.ChannelSecurity;
 import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.server.ServerSettings;
 import java.nio.file.Path;
@@ -61,6 +62,38 @@ final class DesktopOptions implements Callable<Integer> {
     @Nullable
     Duration smokeTestTimeout;
 
+    @Option(
+            names = "--tls",
+            description = "Speak TLS to the --server (or the one chosen in the Connect dialog); the embedded server"
+                    + " is always plaintext on loopback.")
+    boolean tls;
+
+    @Option(
+            names = "--tls-ca",
+            paramLabel = "PEM",
+            description = "Authorities that sign the server's certificate (default: the system's trusted ones).")
+    @Nullable
+    Path tlsCa;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "Client certificate chain for servers that require mutual TLS; needs --tls-key.")
+    @Nullable
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Unencrypted PKCS#8 key of --tls-cert.")
+    @Nullable
+    Path tlsKey;
+
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "File whose first line is the bearer token sent with every call (a file, so that the"
+                    + " token shows in no process list); needs --tls.")
+    @Nullable
+    Path tokenFile;
+
     /** Where settings are kept instead of the user's configuration directory; tests and screenshots use it. */
     @Option(names = "--settings", hidden = true, paramLabel = "FILE")
     @Nullable
@@ -79,6 +112,12 @@ final class DesktopOptions implements Callable<Integer> {
         return CommandLine.populateCommand(new DesktopOptions(), args.toArray(String[]::new));
     }
 
+    /** How the channel to a remote server is secured; TLS files alone imply --tls. */
+    ChannelSecurity channelSecurity() {
+        boolean anyTlsFile = tlsCa != null || tlsCertificate != null || tlsKey != null;
+        return new ChannelSecurity(tls || anyTlsFile, tlsCa, tlsCertificate, tlsKey, tokenFile);
+    }
+
     Path dataDirectoryOrDefault() {
         return dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory();
     }
@@ -90,6 +129,11 @@ final class DesktopOptions implements Callable<Integer> {
         if (tickRate < 0 || tickRate > 1_000_000) {
             throw new CommandLine.ParameterException(
                     parsed.commandLine(), "--tick-rate: " + tickRate + " (expected: 0 to 1000000)");
+        }
+        try {
+            channelSecurity();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(parsed.commandLine(), e.getMessage(), e, null, null);
         }
         List<String> args = parsed.commandLine().getParseResult().originalArgs();
         Application.launch(TickscopeApp.class, args.toArray(String[]::new));

@@ -1,6 +1,7 @@
 package io.tickscope.desktop;
 
 import io.grpc.ManagedChannel;
+import io.tickscope.desktop.connection.ChannelSecurity;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerChoice;
@@ -37,9 +38,11 @@ final class Session implements AutoCloseable {
     /**
      * Opens a session with the server {@code choice} names; for the embedded one this starts it over
      * {@code dataDirectory}, which takes a few seconds, so never call it on the FX thread. Every call on the
-     * session's channel is counted in {@code wireMeter}.
+     * session's channel is counted in {@code wireMeter}. A remote server is reached as {@code security} says; the
+     * embedded one in plaintext on loopback.
      */
-    static Session open(ServerChoice choice, Path dataDirectory, int tickRate, WireMeter wireMeter) {
+    static Session open(
+            ServerChoice choice, Path dataDirectory, int tickRate, ChannelSecurity security, WireMeter wireMeter) {
         ServerConnection connection = choice.remote() != null
                 ? ServerConnection.remote(choice.remote())
                 : ServerConnection.embedded(dataDirectory, tickRate);
@@ -48,8 +51,11 @@ final class Session implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        ChannelSecurity channelSecurity = connection.isEmbedded() ? ChannelSecurity.plaintext() : security;
         return new Session(
-                connection, Channels.open(connection.address(), new WireMeteringInterceptor(wireMeter)), retries);
+                connection,
+                Channels.open(connection.address(), channelSecurity, new WireMeteringInterceptor(wireMeter)),
+                retries);
     }
 
     ServerConnection connection() {

@@ -265,7 +265,8 @@ public final class TickscopeApp extends Application {
     private CompletableFuture<Session> openInBackground(ServerChoice choice) {
         DesktopOptions parsed = requireNonNull(options, "options");
         return CompletableFuture.supplyAsync(
-                () -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, wireMeter),
+                () -> Session.open(
+                        choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, parsed.channelSecurity(), wireMeter),
                 task -> new Thread(task, "tickscope-open-session").start());
     }
 

@@ -1,7 +1,12 @@
 package io.tickscope.desktop.connection;
 
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.concurrent.TimeUnit;
 
@@ -13,15 +18,37 @@ public final class Channels {
 
     private Channels() {}
 
-    /** Opens the channel to {@code address}; every call on it passes through {@code interceptors}. */
+    /** Opens a plaintext channel to {@code address}; every call on it passes through {@code interceptors}. */
     public static ManagedChannel open(ServerAddress address, ClientInterceptor... interceptors) {
-        return NettyChannelBuilder.forTarget(address.target())
+        return open(address, ChannelSecurity.plaintext(), interceptors);
+    }
+
+    /**
+     * Opens the channel to {@code address}, secured as {@code security} says (TLS, a client certificate, a bearer
+     * token on every call); every call on it passes through {@code interceptors}.
+     */
+    public static ManagedChannel open(
+            ServerAddress address, ChannelSecurity security, ClientInterceptor... interceptors) {
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(address.target(), security.channelCredentials())
                 .intercept(interceptors)
-                .usePlaintext()
                 .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)
                 .keepAliveWithoutCalls(true)
-                .maxInboundMessageSize(16 * 1024 * 1024)
-                .build();
+                .maxInboundMessageSize(16 * 1024 * 1024);
+        CallCredentials token = security.callCredentials();
+        if (token != null) {
+            builder.intercept(withCredentials(token));
+        }
+        return builder.build();
+    }
+
+    private static ClientInterceptor withCredentials(CallCredentials credentials) {
+        return new ClientInterceptor() {
+            @Override
+            public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
+                    MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
+                return next.newCall(method, callOptions.withCallCredentials(credentials));
+            }
+        };
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.desktop.connection;
+
+import org.jspecify.annotations.NullMarked;
