@@ -55,7 +55,7 @@ class AccessControlTest {
                 .withTokensFile(TestTokens.writeTo(directory))
                 // Admin-only even on loopback, so that reflection shows the admin rule in this walk.
                 .withAdminAccess(AdminAccess.ADMIN);
-        server = RunningServer.start("127.0.0.1", directory.resolve("data"), 0, security);
+        server = RunningServer.start("127.0.0.1", 0, security);
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create())
                 .build();
     }

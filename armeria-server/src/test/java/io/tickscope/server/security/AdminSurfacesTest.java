@@ -104,7 +104,7 @@ class AdminSurfacesTest {
         SecuritySettings security = SecuritySettings.none()
                 .withTokensFile(TestTokens.writeTo(directory))
                 .withAdminAccess(access);
-        server = RunningServer.start("0.0.0.0", directory.resolve("data"), 0, security);
+        server = RunningServer.start("0.0.0.0", 0, security);
     }
 
     private int port() {

@@ -33,44 +33,51 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real TLS handshakes against a real server: server-only TLS, mutual TLS, and a certificate renewed live. */
+/**
+ * Real TLS handshakes against real servers: server-only TLS, mutual TLS, and a certificate renewed while the
+ * server runs. Clients are grpc-java's own, as foreign clients would be.
+ */
 class TlsTest {
 
-    /** Shared by the class: the catalogue is seeded once, later servers open it as it is. */
-    @TempDir
-    static Path dataDirectory;
+    private static final CertificateAuthority AUTHORITY = CertificateAuthority.create("Tickscope Test CA");
+    private static final CertificateAuthority STRANGER = CertificateAuthority.create("Some Other CA");
 
     @TempDir
-    Path directory;
+    static Path directory;
 
-    private final CertificateAuthority authority = CertificateAuthority.create("Tickscope Test CA");
-    private final CertificateAuthority stranger = CertificateAuthority.create("Some Other CA");
-    private Path authorityPem = Path.of("unset");
-    private TlsFiles serverFiles = TlsFiles.of(Path.of("unset"), Path.of("unset"));
-    private @Nullable TickscopeServer server;
+    private static Path authorityPem = Path.of("unset");
+    /** Server-only TLS, its market moving so that streams have something to carry. */
+    private static @Nullable TickscopeServer tlsServer;
+    /** Mutual TLS: client certificates signed by {@link #AUTHORITY} only. */
+    private static @Nullable TickscopeServer mutualServer;
 
-    @BeforeEach
-    void writeServerCertificate() throws IOException {
-        authorityPem = authority.writeCertificate(directory.resolve("ca.crt"));
-        serverFiles = authority.issueServer().writeTo(directory, "server");
+    @BeforeAll
+    static void startServers() {
+        authorityPem = AUTHORITY.writeCertificate(directory.resolve("ca.crt"));
+        TlsFiles serverFiles = AUTHORITY.issueServer().writeTo(directory, "server");
+        tlsServer =
+                RunningServer.start("127.0.0.1", 5_000, SecuritySettings.none().withTls(serverFiles));
+        mutualServer = RunningServer.start(
+                "127.0.0.1", 0, SecuritySettings.none().withTls(serverFiles.withClientCa(authorityPem)));
     }
 
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
+    @AfterAll
+    static void stopServers() {
+        for (TickscopeServer server : new TickscopeServer[] {tlsServer, mutualServer}) {
+            if (server != null) {
+                server.close();
+            }
         }
     }
 
     @Test
     void tlsServesUnaryAndStreamingCalls() throws IOException {
-        server = start(SecuritySettings.none().withTls(serverFiles), 5_000);
-        ManagedChannel channel = channel(trustingTheAuthority());
+        ManagedChannel channel = channel(tlsServer, trustingTheAuthority());
         try {
             assertThat(getPrice(channel)).isEqualTo("P00001");
             RecordingObserver<WatchPricesResponse> watch = watch(channel);
@@ -83,23 +90,13 @@ class TlsTest {
 
     @Test
     void plaintextClientIsRefusedByATlsPort() {
-        server = start(SecuritySettings.none().withTls(serverFiles), 0);
-        ManagedChannel channel = channel(InsecureChannelCredentials.create());
-        try {
-            assertThatThrownBy(() -> getPrice(channel))
-                    .isInstanceOfSatisfying(
-                            StatusRuntimeException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
-        } finally {
-            channel.shutdownNow();
-        }
+        assertRefused(channel(tlsServer, InsecureChannelCredentials.create()));
     }
 
     @Test
     void mutualTlsAcceptsAClientCertificateOfTheTrustedAuthority() throws IOException {
-        server = start(SecuritySettings.none().withTls(serverFiles.withClientCa(authorityPem)), 0);
-        TlsFiles client = authority.issueClient("desk-1").writeTo(directory, "client");
-        ManagedChannel channel = channel(clientCredentials(client));
+        TlsFiles client = AUTHORITY.issueClient("desk-1").writeTo(directory, "desk-1");
+        ManagedChannel channel = channel(mutualServer, clientCredentials(client));
         try {
             assertThat(getPrice(channel)).isEqualTo("P00001");
         } finally {
@@ -109,47 +106,31 @@ class TlsTest {
 
     @Test
     void mutualTlsRefusesAClientWithoutCertificate() throws IOException {
-        server = start(SecuritySettings.none().withTls(serverFiles.withClientCa(authorityPem)), 0);
-        ManagedChannel channel = channel(trustingTheAuthority());
-        try {
-            assertThatThrownBy(() -> getPrice(channel))
-                    .isInstanceOfSatisfying(
-                            StatusRuntimeException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
-        } finally {
-            channel.shutdownNow();
-        }
+        assertRefused(channel(mutualServer, trustingTheAuthority()));
     }
 
     @Test
     void mutualTlsRefusesAClientCertificateOfAnotherAuthority() throws IOException {
-        server = start(SecuritySettings.none().withTls(serverFiles.withClientCa(authorityPem)), 0);
-        TlsFiles client = stranger.issueClient("intruder").writeTo(directory, "intruder");
-        ManagedChannel channel = channel(clientCredentials(client));
-        try {
-            assertThatThrownBy(() -> getPrice(channel))
-                    .isInstanceOfSatisfying(
-                            StatusRuntimeException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
-        } finally {
-            channel.shutdownNow();
-        }
+        TlsFiles intruder = STRANGER.issueClient("intruder").writeTo(directory, "intruder");
+        assertRefused(channel(mutualServer, clientCredentials(intruder)));
     }
 
     @Test
-    void renewedCertificateReachesNewConnectionsWhileAnOpenStreamKeepsFlowing() throws Exception {
-        server = start(SecuritySettings.none().withTls(serverFiles), 5_000);
-        BigInteger firstSerial = serialSeenByANewConnection();
-        ManagedChannel channel = channel(trustingTheAuthority());
+    void renewedCertificateReachesNewConnectionsWhileAnOpenStreamKeepsFlowing(@TempDir Path renewals) throws Exception {
+        TlsFiles files = AUTHORITY.issueServer().writeTo(renewals, "server");
+        TickscopeServer server =
+                RunningServer.start("127.0.0.1", 5_000, SecuritySettings.none().withTls(files));
+        ManagedChannel channel = channel(server, trustingTheAuthority());
         try {
+            BigInteger firstSerial = serialSeenByANewConnection(server);
             RecordingObserver<WatchPricesResponse> watch = watch(channel);
             await().atMost(Duration.ofSeconds(10)).until(() -> watch.values().size() >= 5);
 
-            IssuedCertificate renewed = authority.issueServer();
-            renewed.writeTo(serverFiles);
+            IssuedCertificate renewed = AUTHORITY.issueServer();
+            renewed.writeTo(files);
 
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> serialSeenByANewConnection().equals(renewed.serialNumber()));
+                    .until(() -> serialSeenByANewConnection(server).equals(renewed.serialNumber()));
             int seenAtRenewal = watch.values().size();
             await().atMost(Duration.ofSeconds(10)).until(() -> watch.values().size() >= seenAtRenewal + 20);
             assertThat(watch.error()).isNotDone();
@@ -157,43 +138,46 @@ class TlsTest {
             watch.cancel();
         } finally {
             channel.shutdownNow();
+            server.close();
         }
     }
 
     @Test
-    void aKeyThatDoesNotMatchItsCertificateIsRefused() {
-        IssuedCertificate first = authority.issueServer();
-        IssuedCertificate second = authority.issueServer();
-        first.writeTo(serverFiles);
+    void aKeyThatDoesNotMatchItsCertificateIsRefused(@TempDir Path renewals) {
+        TlsFiles current = AUTHORITY.issueServer().writeTo(renewals, "server");
         // Half a renewal: the new certificate is in place, its key not yet.
-        TlsFiles halfWritten = second.writeTo(directory, "renewed");
-        TlsFiles mismatched = TlsFiles.of(halfWritten.certificateChain(), serverFiles.privateKey());
+        TlsFiles renewed = AUTHORITY.issueServer().writeTo(renewals, "renewed");
+        TlsFiles halfWritten = TlsFiles.of(renewed.certificateChain(), current.privateKey());
 
-        assertThatThrownBy(() -> TlsMaterial.read(mismatched))
+        assertThatThrownBy(() -> TlsMaterial.read(halfWritten))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected: the key of the certificate CN=localhost");
     }
 
-    private TickscopeServer start(SecuritySettings security, int tickRate) {
-        return RunningServer.start("127.0.0.1", dataDirectory, tickRate, security);
+    private static void assertRefused(ManagedChannel channel) {
+        try {
+            assertThatThrownBy(() -> getPrice(channel))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
-    private ManagedChannel channel(ChannelCredentials credentials) {
-        return Grpc.newChannelBuilderForAddress("127.0.0.1", port(), credentials)
+    private static ManagedChannel channel(@Nullable TickscopeServer server, ChannelCredentials credentials) {
+        return Grpc.newChannelBuilderForAddress(
+                        "127.0.0.1", requireNonNull(server, "server").port(), credentials)
                 .build();
     }
 
-    private int port() {
-        return requireNonNull(server, "server").port();
-    }
-
-    private ChannelCredentials trustingTheAuthority() throws IOException {
+    private static ChannelCredentials trustingTheAuthority() throws IOException {
         return TlsChannelCredentials.newBuilder()
                 .trustManager(authorityPem.toFile())
                 .build();
     }
 
-    private ChannelCredentials clientCredentials(TlsFiles client) throws IOException {
+    private static ChannelCredentials clientCredentials(TlsFiles client) throws IOException {
         return TlsChannelCredentials.newBuilder()
                 .trustManager(authorityPem.toFile())
                 .keyManager(
@@ -217,16 +201,17 @@ class TlsTest {
         return watch;
     }
 
-    /** Opens a fresh TLS connection with the JDK's own client and returns the serial of the server's certificate. */
-    private BigInteger serialSeenByANewConnection() throws IOException, GeneralSecurityException {
+    /** Opens a fresh connection with the JDK's own TLS client and returns the serial of the server's certificate. */
+    private static BigInteger serialSeenByANewConnection(TickscopeServer server)
+            throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        trust.setCertificateEntry("ca", authority.certificate());
+        trust.setCertificateEntry("ca", AUTHORITY.certificate());
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trustManagers.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port())) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.port())) {
             socket.startHandshake();
             return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
         }
