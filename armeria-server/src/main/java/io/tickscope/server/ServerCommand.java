@@ -140,7 +140,7 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SecuritySettings securitySettings() {
+    SecuritySettings securitySettings() {
         SecuritySettings security = SecuritySettings.none().withAdminAccess(adminAccess);
         if (tokensFile != null) {
             security = security.withTokensFile(tokensFile);

@@ -2,8 +2,12 @@ package io.tickscope.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickscope.server.security.AdminAccess;
+import io.tickscope.server.security.SecuritySettings;
+import io.tickscope.server.security.TlsFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,6 +19,28 @@ class SecurityFlagsTest {
         String help = new CommandLine(new ServerCommand()).getUsageMessage();
 
         assertThat(help).contains("--tls-cert", "--tls-key", "--tls-client-ca", "--tokens-file", "--admin-access");
+    }
+
+    @Test
+    void defaultsAreThePlaintextDevelopmentSettings() {
+        assertThat(parse().securitySettings()).isEqualTo(SecuritySettings.none());
+    }
+
+    @Test
+    void flagsBecomeTheSecuritySettings() {
+        SecuritySettings security = parse(
+                        "--tls-cert", "s.crt",
+                        "--tls-key", "s.key",
+                        "--tls-client-ca", "ca.crt",
+                        "--tokens-file", "tokens",
+                        "--admin-access", "closed")
+                .securitySettings();
+
+        assertThat(security)
+                .isEqualTo(new SecuritySettings(
+                        TlsFiles.of(Path.of("s.crt"), Path.of("s.key")).withClientCa(Path.of("ca.crt")),
+                        Path.of("tokens"),
+                        AdminAccess.CLOSED));
     }
 
     @Test
@@ -32,6 +58,10 @@ class SecurityFlagsTest {
     @Test
     void anUnknownAdminAccessIsRefused() {
         assertThat(errorsOf("--admin-access", "everyone")).contains("'everyone' (expected: loopback, admin or closed)");
+    }
+
+    private static ServerCommand parse(String... args) {
+        return CommandLine.populateCommand(new ServerCommand(), args);
     }
 
     private static String errorsOf(String... args) {

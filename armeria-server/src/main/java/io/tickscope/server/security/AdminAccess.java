@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum AdminAccess {
     /**
      * Open to peers on loopback, so that development needs no token; from any other address an admin token is
-     * needed. The default.
+     * needed. The default. The peer is the TCP peer: behind a reverse proxy on the same host every caller looks
+     * like loopback, so such a deployment wants {@link #ADMIN}.
      */
     LOOPBACK,
     /** An admin token from every address, loopback included. */
