@@ -73,6 +73,7 @@ final class ResumingPriceWatch implements AutoCloseable {
         return thread;
     });
     private final Map<String, Seen> seen = new HashMap<>();
+    private final Object subscribing = new Object();
     private volatile boolean closed;
     private volatile @Nullable ClientCallStreamObserver<WatchPricesRequest> call;
     // Touched by the ending stream's callback only; streams end one after another.
@@ -104,19 +105,23 @@ final class ResumingPriceWatch implements AutoCloseable {
     /** Stops watching; the listener hears nothing more. */
     @Override
     public void close() {
-        closed = true;
-        pacer.shutdownNow();
-        ClientCallStreamObserver<WatchPricesRequest> current = call;
-        if (current != null) {
-            current.cancel("watch closed", null);
+        // Under the lock, so that no call starts or is scheduled after this, nor is cancelled while it starts.
+        synchronized (subscribing) {
+            closed = true;
+            ClientCallStreamObserver<WatchPricesRequest> current = call;
+            if (current != null) {
+                current.cancel("watch closed", null);
+            }
         }
+        pacer.shutdownNow();
     }
 
     private void subscribe() {
-        if (closed) {
-            return;
+        synchronized (subscribing) {
+            if (!closed) {
+                PricingServiceGrpc.newStub(channel).withWaitForReady().watchPrices(request, new Stream());
+            }
         }
-        PricingServiceGrpc.newStub(channel).withWaitForReady().watchPrices(request, new Stream());
     }
 
     private void resetBackoffWhileFailing() {
@@ -193,7 +198,11 @@ final class ResumingPriceWatch implements AutoCloseable {
             }
             retryDelayMillis =
                     Math.min(Math.max(FIRST_RETRY_DELAY_MILLIS, 2 * retryDelayMillis), MAX_RETRY_DELAY_MILLIS);
-            pacer.schedule(ResumingPriceWatch.this::subscribe, retryDelayMillis, TimeUnit.MILLISECONDS);
+            synchronized (subscribing) {
+                if (!closed) {
+                    pacer.schedule(ResumingPriceWatch.this::subscribe, retryDelayMillis, TimeUnit.MILLISECONDS);
+                }
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,9 @@ class WatchResumeTest {
             .toList();
     // Busy enough that every watched product changes several times a second.
     private static final String TICK_RATE = "20000";
+    // grpc-java's smallest keepalive time is 10 s.
+    private static final Duration KEEPALIVE_TIME = Duration.ofSeconds(10);
+    private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(2);
 
     @TempDir
     Path dataDirectory;
@@ -88,6 +92,53 @@ class WatchResumeTest {
         assertEveryProductResyncedOncePerRestart(3);
     }
 
+    @Test
+    void halfOpenConnectionIsDetectedByKeepaliveAndTheWatchCarriesOnWithoutAResync() throws Exception {
+        ServerProcess server = ServerProcess.start("frozen", dataDirectory, 0, logDirectory, "--tick-rate", TICK_RATE);
+        resources.add(server);
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+                .usePlaintext()
+                .keepAliveTime(KEEPALIVE_TIME.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .build();
+        resources.add(channel::shutdownNow);
+        resources.add(ResumingPriceWatch.start(
+                channel,
+                WatchPricesRequest.newBuilder().addAllProductIds(PRODUCTS).build(),
+                new Recorder()));
+        awaitChangesOfEveryProduct();
+
+        // SIGSTOP: the kernel keeps the connection open, the server answers nothing, not even a keepalive ping.
+        signal(server, "STOP");
+        long stoppedNanos = System.nanoTime();
+        await("reconnecting shown")
+                .atMost(KEEPALIVE_TIME.plus(KEEPALIVE_TIMEOUT).plusSeconds(5))
+                .until(() -> connectionChanges.size() == 2);
+        Duration detection = Duration.ofNanos(System.nanoTime() - stoppedNanos);
+        int deliveredBefore = delivered.size();
+        signal(server, "CONT");
+        awaitChangesOfEveryProduct();
+
+        System.out.printf(
+                "WatchResumeTest: SIGSTOP detected after %d ms (keepalive %d s, timeout %d s)%n",
+                detection.toMillis(), KEEPALIVE_TIME.toSeconds(), KEEPALIVE_TIMEOUT.toSeconds());
+        assertThat(detection).isGreaterThanOrEqualTo(KEEPALIVE_TIMEOUT);
+        assertThat(connectionChanges).containsExactly(true, false, true);
+        // The same server run: its sequence numbers carry on, so there is nothing to resync.
+        assertThat(deliveredSince(deliveredBefore))
+                .extracting(Delivered::origin)
+                .containsOnly(Origin.CHANGE);
+        assertSequencesOnlyGrowWithinAnIncarnation();
+    }
+
+    private static void signal(ServerProcess server, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid()))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
     /**
      * Ends {@code server} with {@code stop}, starts a new one on the same port, adds to {@code reconnects} how long
      * after it accepted connections the watch delivered again, and returns it.
@@ -111,12 +162,18 @@ class WatchResumeTest {
     private void awaitChangesOfEveryProduct() {
         int from = delivered.size();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> delivered.subList(from, delivered.size()).stream()
+                .until(() -> deliveredSince(from).stream()
                                 .filter(update -> update.origin() == Origin.CHANGE)
                                 .map(update -> update.update().getQuote().getProductId())
                                 .distinct()
                                 .count()
                         == PRODUCTS.size());
+    }
+
+    /** Returns what the watch delivered from position {@code from} on, copied: the watch adds to it meanwhile. */
+    private List<Delivered> deliveredSince(int from) {
+        List<Delivered> all = List.copyOf(delivered);
+        return all.subList(from, all.size());
     }
 
     private void assertSequencesOnlyGrowWithinAnIncarnation() {
