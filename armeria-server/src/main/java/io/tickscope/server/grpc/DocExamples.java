@@ -88,6 +88,7 @@ final class DocExamples {
                                 .setUserId("U0042")
                                 .setBookId("B0042")
                                 .setRating(5)
+                                .setIdempotencyKey("5f0c2a9e-1b7d-4e53-9a61-0c8f3d2b7e14")
                                 .build())
                 .exampleRequests(
                         recommendation,

@@ -1,6 +1,7 @@
 package io.tickscope.server.grpc;
 
 import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -34,6 +35,18 @@ public final class LiveStreams {
             closer.accept(SHUTTING_DOWN);
         }
         return () -> closers.remove(closer);
+    }
+
+    /**
+     * Ends {@code call} with UNAVAILABLE before it sent anything, and returns true, when the server is stopping; a
+     * watcher that reconnects during the stop then sees no stale snapshot from a server on its way out.
+     */
+    boolean refuseWhileStopping(StreamObserver<?> call) {
+        if (!stopping) {
+            return false;
+        }
+        call.onError(SHUTTING_DOWN.asRuntimeException());
+        return true;
     }
 
     /** Ends every tracked stream with UNAVAILABLE and refuses new ones. */

@@ -97,7 +97,8 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
         WatchStream.open(
                 priceBook,
                 watched,
-                update -> PricingMessages.toProto(update, priceBook.quote(update.listing(), currency, segment)),
+                update -> PricingMessages.toProto(
+                        update, priceBook.quote(update.listing(), currency, segment), priceBook.incarnation()),
                 (ServerCallStreamObserver<WatchPricesResponse>) responseObserver,
                 liveStreams);
     }

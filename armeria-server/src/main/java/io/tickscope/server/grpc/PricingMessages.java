@@ -30,15 +30,21 @@ final class PricingMessages {
         return proto.build();
     }
 
-    static WatchPricesResponse toProto(PriceUpdate update, Quote quote) {
+    /**
+     * Returns {@code update}, quoted as {@code quote}; a snapshot carries {@code incarnation}, the price book's,
+     * which changes carry only implicitly, to keep them small.
+     */
+    static WatchPricesResponse toProto(PriceUpdate update, Quote quote, long incarnation) {
+        boolean snapshot = update.kind() == PriceUpdate.Kind.SNAPSHOT;
         return WatchPricesResponse.newBuilder()
                 .setQuote(toProto(quote))
                 .setKind(
-                        update.kind() == PriceUpdate.Kind.SNAPSHOT
+                        snapshot
                                 ? PriceUpdateKind.PRICE_UPDATE_KIND_SNAPSHOT
                                 : PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE)
                 .setSequenceNumber(update.sequenceNumber())
                 .setEventTime(Timestamps.toProto(update.eventTime()))
+                .setServerIncarnation(snapshot ? incarnation : 0)
                 .build();
     }
 }

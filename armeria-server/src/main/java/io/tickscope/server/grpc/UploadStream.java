@@ -36,7 +36,8 @@ final class UploadStream implements StreamObserver<UploadBookRatingsRequest> {
     @Override
     public void onNext(UploadBookRatingsRequest rating) {
         long index = nextIndex++;
-        runOnUploadThread(() -> upload.offer(index, rating.getUserId(), rating.getBookId(), rating.getRating()));
+        runOnUploadThread(() -> upload.offer(
+                index, rating.getUserId(), rating.getBookId(), rating.getRating(), rating.getIdempotencyKey()));
     }
 
     @Override
@@ -70,6 +71,7 @@ final class UploadStream implements StreamObserver<UploadBookRatingsRequest> {
     private static UploadBookRatingsResponse toProto(RatingUpload.Summary summary) {
         UploadBookRatingsResponse.Builder response = UploadBookRatingsResponse.newBuilder()
                 .setAcceptedCount(summary.acceptedCount())
+                .setAlreadyStoredCount(summary.alreadyStoredCount())
                 .setRejectedCount(summary.rejectedCount());
         for (RatingUpload.Rejection rejection : summary.rejections()) {
             response.addRejections(RatingRejection.newBuilder()

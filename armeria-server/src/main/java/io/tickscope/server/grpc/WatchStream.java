@@ -46,6 +46,9 @@ final class WatchStream implements PriceSink {
             Function<PriceUpdate, WatchPricesResponse> toMessage,
             ServerCallStreamObserver<WatchPricesResponse> call,
             LiveStreams liveStreams) {
+        if (liveStreams.refuseWhileStopping(call)) {
+            return;
+        }
         ServiceRequestContext ctx = ServiceRequestContext.current();
         WatchStream sink = new WatchStream(call, toMessage);
         PriceSubscription subscription = priceBook.bus().subscribe(productIds, ctx.eventLoop(), sink);

@@ -15,6 +15,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ public final class PriceBook {
     private final Map<String, Product> products;
     private final List<String> productIds;
     private final PriceBus bus;
+    private final long incarnation = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
     private PriceBook(List<ProductListing> listings, ExchangeRates rates, SegmentDiscounts discounts, Clock clock) {
         this.clock = requireNonNull(clock, "clock");
@@ -68,6 +70,14 @@ public final class PriceBook {
     /** Returns the bus on which the book publishes every change. */
     public PriceBus bus() {
         return bus;
+    }
+
+    /**
+     * Returns the number this book drew when it loaded, above zero. Sequence numbers start again at 1 whenever a
+     * book loads, as at every server start, so they compare only between updates of the same incarnation.
+     */
+    public long incarnation() {
+        return incarnation;
     }
 
     /** Returns whether the catalogue has a product with id {@code productId}. */

@@ -14,10 +14,12 @@ import java.util.function.Predicate;
  * One stream of uploaded ratings: validates each rating, stores the valid ones in transactions of {@value
  * #CHUNK_SIZE}, and keeps the {@link Catalogue} in step with what is stored.
  *
- * <p>Every valid rating counts as accepted. When a user rates the same book twice in one upload the later
- * rating wins, exactly as if the two had come in two uploads: within a chunk the later one replaces the
+ * <p>Every valid rating counts as accepted, except a replay: a rating whose idempotency key the store already
+ * holds stores nothing and counts as already stored. When a user rates the same book twice in one upload the
+ * later rating wins, exactly as if the two had come in two uploads: within a chunk the later one replaces the
  * earlier one before the store sees them, and across chunks the store replaces it. So what is stored never
- * depends on where the chunks happen to split the stream.
+ * depends on where the chunks happen to split the stream. A keyed rating never replaces another in the chunk,
+ * since only the store can tell whether either is a replay: the chunk is stored first.
  *
  * <p>Memory is bounded: at most one chunk of ratings, the first {@value #MAX_REJECTIONS} rejections, and
  * {@value #MAX_REMEMBERED_USERS} user lookups.
@@ -42,9 +44,10 @@ public final class RatingUpload {
     private final Predicate<String> userExists;
     // Uploads name the same few users over and over: ask about each once, not once per rating.
     private final Map<String, Boolean> knownUsers = new HashMap<>();
-    private final LinkedHashMap<UserBook, Rating> chunk = new LinkedHashMap<>();
+    private final LinkedHashMap<UserBook, UploadedRating> chunk = new LinkedHashMap<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private long acceptedCount;
+    private long alreadyStoredCount;
     private long rejectedCount;
     private boolean finished;
 
@@ -65,10 +68,22 @@ public final class RatingUpload {
      * @throws IllegalStateException when the upload is finished
      */
     public void offer(long index, String userId, String bookId, int stars) {
+        offer(index, userId, bookId, stars, "");
+    }
+
+    /**
+     * Takes the rating at zero-based position {@code index} of the stream with the client's {@code
+     * idempotencyKey}, empty for none: buffers it if it is valid, else records why not. Stores the buffered
+     * ratings when a chunk is full.
+     *
+     * @throws IllegalStateException when the upload is finished
+     */
+    public void offer(long index, String userId, String bookId, int stars, String idempotencyKey) {
         requireNonNull(userId, "userId");
         requireNonNull(bookId, "bookId");
+        requireNonNull(idempotencyKey, "idempotencyKey");
         checkNotFinished();
-        String problems = problemsWith(userId, bookId, stars);
+        String problems = problemsWith(userId, bookId, stars, idempotencyKey);
         if (!problems.isEmpty()) {
             rejectedCount++;
             if (rejections.size() < MAX_REJECTIONS) {
@@ -76,8 +91,15 @@ public final class RatingUpload {
             }
             return;
         }
+        UserBook userBook = new UserBook(userId, bookId);
+        UploadedRating rating =
+                new UploadedRating(new Rating(userId, bookId, stars), idempotencyKey.isEmpty() ? null : idempotencyKey);
         acceptedCount++;
-        chunk.put(new UserBook(userId, bookId), new Rating(userId, bookId, stars));
+        UploadedRating earlier = chunk.get(userBook);
+        if (earlier != null && (earlier.isKeyed() || rating.isKeyed())) {
+            storeChunk();
+        }
+        chunk.put(userBook, rating);
         if (chunk.size() == CHUNK_SIZE) {
             storeChunk();
         }
@@ -93,11 +115,11 @@ public final class RatingUpload {
         checkNotFinished();
         finished = true;
         storeChunk();
-        return new Summary(acceptedCount, rejectedCount, rejections);
+        return new Summary(acceptedCount, alreadyStoredCount, rejectedCount, rejections);
     }
 
     /** Returns what is wrong with the rating, each problem naming the bad value and what was expected. */
-    private String problemsWith(String userId, String bookId, int stars) {
+    private String problemsWith(String userId, String bookId, int stars, String idempotencyKey) {
         StringJoiner problems = new StringJoiner("; ");
         if (!knownUser(userId)) {
             problems.add("user_id: \"" + userId + "\" (expected: an existing user, for example \"U0042\")");
@@ -107,6 +129,10 @@ public final class RatingUpload {
         }
         if (stars < 1 || stars > 5) {
             problems.add("rating: " + stars + " (expected: 1 to 5 stars)");
+        }
+        if (idempotencyKey.length() > UploadedRating.MAX_KEY_LENGTH) {
+            problems.add("idempotency_key: " + idempotencyKey.length() + " characters (expected: at most "
+                    + UploadedRating.MAX_KEY_LENGTH + ")");
         }
         return problems.toString();
     }
@@ -126,9 +152,12 @@ public final class RatingUpload {
         if (chunk.isEmpty()) {
             return;
         }
-        List<Book> changedBooks = store.saveRatings(List.copyOf(chunk.values()));
+        BookStore.SavedUpload saved = store.saveUploadedRatings(List.copyOf(chunk.values()));
+        // Replays were counted as accepted when offered; only the store could tell them apart.
+        acceptedCount -= saved.replayCount();
+        alreadyStoredCount += saved.replayCount();
         chunk.clear();
-        catalogue.update(changedBooks);
+        catalogue.update(saved.changedBooks());
     }
 
     private void checkNotFinished() {
@@ -152,10 +181,10 @@ public final class RatingUpload {
     }
 
     /**
-     * What an upload did: how many ratings were stored and rejected, and why, for the first {@value
-     * #MAX_REJECTIONS} rejections.
+     * What an upload did: how many ratings were stored, how many were replays of an already stored idempotency
+     * key, how many were rejected, and why, for the first {@value #MAX_REJECTIONS} rejections.
      */
-    public record Summary(long acceptedCount, long rejectedCount, List<Rejection> rejections) {
+    public record Summary(long acceptedCount, long alreadyStoredCount, long rejectedCount, List<Rejection> rejections) {
 
         public Summary {
             rejections = List.copyOf(rejections);

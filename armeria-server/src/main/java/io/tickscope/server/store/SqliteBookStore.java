@@ -6,6 +6,7 @@ import io.tickscope.server.recommendation.Book;
 import io.tickscope.server.recommendation.BookCategory;
 import io.tickscope.server.recommendation.BookStore;
 import io.tickscope.server.recommendation.Rating;
+import io.tickscope.server.recommendation.UploadedRating;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,6 +44,10 @@ final class SqliteBookStore implements BookStore {
     private static final String UPSERT_RATING = "INSERT INTO ratings (user_id, book_id, stars) VALUES (?, ?, ?)"
             + " ON CONFLICT (user_id, book_id) DO UPDATE SET stars = excluded.stars WHERE stars <> excluded.stars";
 
+    // A key already stored inserts no row: its rating is a replay.
+    private static final String INSERT_KEY = "INSERT INTO rating_idempotency_keys (idempotency_key, user_id, book_id,"
+            + " stars) VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+
     private static final String USER_EXISTS = "SELECT EXISTS (SELECT 1 FROM users WHERE user_id = ?)";
     private static final String BOOK_EXISTS = "SELECT EXISTS (SELECT 1 FROM books WHERE book_id = ?)";
 
@@ -69,16 +74,42 @@ final class SqliteBookStore implements BookStore {
             return List.of();
         }
         try {
+            return jdbi.inTransaction(handle -> storeRatings(handle, ratings));
+        } catch (UnableToExecuteStatementException e) {
+            if (SqliteErrors.isForeignKeyViolation(e)) {
+                throw unknownReferenceIn(ratings, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public SavedUpload saveUploadedRatings(List<UploadedRating> uploaded) {
+        requireNonNull(uploaded, "uploaded");
+        if (uploaded.isEmpty()) {
+            return new SavedUpload(List.of(), 0);
+        }
+        List<Rating> ratings = uploaded.stream().map(UploadedRating::rating).toList();
+        try {
             return jdbi.inTransaction(handle -> {
-                int[] changedRows = upsertRatings(handle, ratings);
-                SortedSet<String> changedBookIds = new TreeSet<>();
-                for (int i = 0; i < changedRows.length; i++) {
-                    if (changedRows[i] > 0) {
-                        changedBookIds.add(ratings.get(i).bookId());
+                // The keys go first, in order: a key inserted earlier in this list makes a later use of it a replay.
+                PreparedBatch keys = handle.prepareBatch(INSERT_KEY);
+                for (UploadedRating rating : uploaded) {
+                    String key = rating.idempotencyKey();
+                    if (key != null) {
+                        Rating r = rating.rating();
+                        keys.add(key, r.userId(), r.bookId(), r.stars());
                     }
                 }
-                // This transaction still holds SQLite's write lock, so what it reads now is what it commits.
-                return loadBooks(handle, List.copyOf(changedBookIds));
+                int[] insertedKeys = keys.size() == 0 ? new int[0] : keys.execute();
+                List<Rating> fresh = new ArrayList<>(uploaded.size());
+                int keyIndex = 0;
+                for (UploadedRating rating : uploaded) {
+                    if (!rating.isKeyed() || insertedKeys[keyIndex++] > 0) {
+                        fresh.add(rating.rating());
+                    }
+                }
+                return new SavedUpload(storeRatings(handle, fresh), uploaded.size() - fresh.size());
             });
         } catch (UnableToExecuteStatementException e) {
             if (SqliteErrors.isForeignKeyViolation(e)) {
@@ -124,6 +155,22 @@ final class SqliteBookStore implements BookStore {
             batch.add(rating.userId(), rating.bookId(), rating.stars());
         }
         return batch.execute();
+    }
+
+    /** Upserts {@code ratings} within the transaction of {@code handle} and returns the books they changed. */
+    private static List<Book> storeRatings(Handle handle, List<Rating> ratings) {
+        if (ratings.isEmpty()) {
+            return List.of();
+        }
+        int[] changedRows = upsertRatings(handle, ratings);
+        SortedSet<String> changedBookIds = new TreeSet<>();
+        for (int i = 0; i < changedRows.length; i++) {
+            if (changedRows[i] > 0) {
+                changedBookIds.add(ratings.get(i).bookId());
+            }
+        }
+        // This transaction still holds SQLite's write lock, so what it reads now is what it commits.
+        return loadBooks(handle, List.copyOf(changedBookIds));
     }
 
     private static List<Book> loadBooks(Handle handle, List<String> sortedBookIds) {

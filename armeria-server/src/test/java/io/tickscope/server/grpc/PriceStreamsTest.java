@@ -65,6 +65,13 @@ class PriceStreamsTest {
         assertThat(change.getQuote().getProductId()).isEqualTo("P00012");
         assertThat(change.getSequenceNumber()).isEqualTo(snapshot.getSequenceNumber() + 1);
         assertThat(toInstant(change.getEventTime())).isAfter(toInstant(snapshot.getEventTime()));
+        assertThat(watch.values().subList(0, 2))
+                .extracting(WatchPricesResponse::getServerIncarnation)
+                .containsOnly(server.backend().priceBook().incarnation())
+                .doesNotContain(0L);
+        assertThat(change.getServerIncarnation())
+                .as("changes leave it to their snapshot")
+                .isZero();
         watch.cancel();
     }
 

@@ -170,6 +170,32 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void resentUploadWithIdempotencyKeysStoresNothingTwice() throws Exception {
+        List<UploadBookRatingsRequest> ratings = List.of(
+                rating("U0910", "B0110", 3).toBuilder()
+                        .setIdempotencyKey("u0910-b0110")
+                        .build(),
+                rating("U0911", "B0110", 4).toBuilder()
+                        .setIdempotencyKey("u0911-b0110")
+                        .build());
+        UploadBookRatingsResponse first = upload(ratings);
+        Book afterFirst = recommendations
+                .getBook(GetBookRequest.newBuilder().setBookId("B0110").build())
+                .getBook();
+
+        UploadBookRatingsResponse resent = upload(ratings);
+
+        assertThat(first.getAcceptedCount()).isEqualTo(2);
+        assertThat(first.getAlreadyStoredCount()).isZero();
+        assertThat(resent.getAcceptedCount()).isZero();
+        assertThat(resent.getAlreadyStoredCount()).isEqualTo(2);
+        assertThat(recommendations
+                        .getBook(GetBookRequest.newBuilder().setBookId("B0110").build())
+                        .getBook())
+                .isEqualTo(afterFirst);
+    }
+
+    @Test
     void sessionSendsRecommendationsAndNewOnesAfterAnAction() throws Exception {
         RecordingObserver<RecommendationSessionResponse> answers = new RecordingObserver<>();
         StreamObserver<RecommendationSessionRequest> session = recommendationsAsync.recommendationSession(answers);

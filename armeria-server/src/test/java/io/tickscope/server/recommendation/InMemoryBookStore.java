@@ -2,21 +2,25 @@ package io.tickscope.server.recommendation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
  * A {@link BookStore} in memory that keeps the real store's promises: a user's later rating of a book replaces
  * the earlier one, aggregates follow the stored ratings, a transaction naming an unknown book stores nothing,
- * and only books whose aggregates changed are returned. Thread-safe.
+ * a rating whose idempotency key is stored is a replay that stores nothing, and only books whose aggregates
+ * changed are returned. Thread-safe.
  */
 final class InMemoryBookStore implements BookStore {
 
     private final TreeMap<String, Book> booksById = new TreeMap<>();
     private final Map<String, Map<String, Integer>> starsByUser = new HashMap<>();
     private final List<Integer> transactionSizes = new ArrayList<>();
+    private final Set<String> storedKeys = new HashSet<>();
 
     /** Creates a store of {@code books}, which have no ratings yet: ratings come only through the store. */
     InMemoryBookStore(List<Book> books) {
@@ -71,6 +75,21 @@ final class InMemoryBookStore implements BookStore {
             }
         });
         return changed;
+    }
+
+    @Override
+    public synchronized SavedUpload saveUploadedRatings(List<UploadedRating> uploaded) {
+        List<Rating> fresh = new ArrayList<>(uploaded.size());
+        Set<String> keysOfThisTransaction = new HashSet<>();
+        for (UploadedRating rating : uploaded) {
+            String key = rating.idempotencyKey();
+            if (key == null || (!storedKeys.contains(key) && keysOfThisTransaction.add(key))) {
+                fresh.add(rating.rating());
+            }
+        }
+        List<Book> changed = saveRatings(fresh);
+        storedKeys.addAll(keysOfThisTransaction);
+        return new SavedUpload(changed, uploaded.size() - fresh.size());
     }
 
     @Override

@@ -34,7 +34,7 @@ class RatingUploadTest {
 
         RatingUpload.Summary summary = upload.finish();
 
-        assertThat(summary).isEqualTo(new RatingUpload.Summary(3, 0, List.of()));
+        assertThat(summary).isEqualTo(new RatingUpload.Summary(3, 0, 0, List.of()));
         assertThat(store.loadRatingsBy("U1")).isEqualTo(Map.of("B05", 4, "B08", 2));
         assertThat(store.transactionSizes()).hasSize(storedTransactions + 1);
         assertThat(catalogue.book("B05").ratingCount()).isEqualTo(2);
@@ -147,6 +147,51 @@ class RatingUploadTest {
     }
 
     @Test
+    void resentKeyedRatingsCountAsAlreadyStoredAndChangeNothing() {
+        upload.offer(0, "U1", "B05", 4, "k0");
+        upload.offer(1, "U2", "B05", 2, "k1");
+        upload.finish();
+        Book afterFirst = catalogue.book("B05");
+
+        RatingUpload resend = new RatingUpload(store, catalogue, userExists);
+        resend.offer(0, "U1", "B05", 1, "k0");
+        resend.offer(1, "U2", "B05", 2, "k1");
+        resend.offer(2, "U3", "B05", 5, "k2");
+        RatingUpload.Summary summary = resend.finish();
+
+        assertThat(summary).isEqualTo(new RatingUpload.Summary(1, 2, 0, List.of()));
+        assertThat(store.loadRatingsBy("U1")).isEqualTo(Map.of("B05", 4));
+        assertThat(catalogue.book("B05").ratingCount()).isEqualTo(afterFirst.ratingCount() + 1);
+        assertThat(catalogue.book("B05").ratingSum()).isEqualTo(afterFirst.ratingSum() + 5);
+    }
+
+    @Test
+    void keyedRatingOfABookAlreadyInTheChunkStoresTheChunkFirst() {
+        upload.offer(0, "U1", "B05", 2, "k0");
+        upload.offer(1, "U1", "B05", 5, "k1");
+        // The same key again is a replay, even inside one upload.
+        upload.offer(2, "U1", "B05", 2, "k0");
+
+        RatingUpload.Summary summary = upload.finish();
+
+        assertThat(summary).isEqualTo(new RatingUpload.Summary(2, 1, 0, List.of()));
+        assertThat(newTransactions()).containsExactly(1, 1, 0);
+        assertThat(store.loadRatingsBy("U1")).isEqualTo(Map.of("B05", 5));
+    }
+
+    @Test
+    void rejectsAnIdempotencyKeyLongerThanTheLimit() {
+        upload.offer(0, "U1", "B05", 4, "k".repeat(UploadedRating.MAX_KEY_LENGTH + 1));
+
+        RatingUpload.Summary summary = upload.finish();
+
+        assertThat(summary.rejections())
+                .containsExactly(new RatingUpload.Rejection(
+                        0, "B05", "idempotency_key: 129 characters (expected: at most 128)"));
+        assertThat(newTransactions()).isEmpty();
+    }
+
+    @Test
     void asksAboutEachUserOnce() {
         for (int index = 0; index < 10; index++) {
             upload.offer(index, index % 2 == 0 ? "U1" : "U9", "B05", 4);
@@ -163,6 +208,7 @@ class RatingUploadTest {
 
         assertThat(upload.finish())
                 .isEqualTo(new RatingUpload.Summary(
+                        0,
                         0,
                         1,
                         List.of(new RatingUpload.Rejection(

@@ -88,6 +88,7 @@ class DatabaseTest {
                         "catalogue_seed",
                         "exchange_rates",
                         "products",
+                        "rating_idempotency_keys",
                         "ratings",
                         "segment_discounts",
                         "users");

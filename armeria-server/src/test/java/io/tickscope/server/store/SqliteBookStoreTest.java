@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickscope.server.recommendation.Book;
 import io.tickscope.server.recommendation.BookStore;
 import io.tickscope.server.recommendation.Rating;
+import io.tickscope.server.recommendation.UploadedRating;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +199,55 @@ class SqliteBookStoreTest {
 
         assertThat(books.loadBooks()).isEqualTo(before);
         assertThat(books.loadRatingsBy("U9999")).isEmpty();
+    }
+
+    @Test
+    void uploadedRatingIsStoredWithItsKeyAndAReplayOfTheKeyStoresNothing() {
+        Book book = bookNotRatedBy(USER);
+        UploadedRating first = new UploadedRating(new Rating(USER, book.bookId(), 2), "key-1");
+
+        BookStore.SavedUpload stored = books.saveUploadedRatings(List.of(first));
+        // A replay of the key restates other stars: it must not bring them back over the stored ones.
+        BookStore.SavedUpload replayed =
+                books.saveUploadedRatings(List.of(new UploadedRating(new Rating(USER, book.bookId(), 5), "key-1")));
+
+        Book expected = withRatings(book, book.ratingCount() + 1, book.ratingSum() + 2);
+        assertThat(stored).isEqualTo(new BookStore.SavedUpload(List.of(expected), 0));
+        assertThat(replayed).isEqualTo(new BookStore.SavedUpload(List.of(), 1));
+        assertThat(booksById().get(book.bookId())).isEqualTo(expected);
+        assertThat(TestDatabases.rowCount(dataDirectory, "rating_idempotency_keys"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keyUsedTwiceInOneTransactionStoresOnlyItsFirstRating() {
+        Book book = bookNotRatedBy(USER);
+        Book other = bookNotRatedBy("U0002");
+
+        BookStore.SavedUpload saved = books.saveUploadedRatings(List.of(
+                new UploadedRating(new Rating(USER, book.bookId(), 3), "same"),
+                new UploadedRating(new Rating("U0002", other.bookId(), 4), "same"),
+                new UploadedRating(new Rating("U0003", book.bookId(), 1), null)));
+
+        assertThat(saved.replayCount()).isEqualTo(1);
+        assertThat(books.loadRatingsBy(USER)).containsEntry(book.bookId(), 3);
+        assertThat(books.loadRatingsBy("U0002")).doesNotContainKey(other.bookId());
+        assertThat(books.loadRatingsBy("U0003")).containsEntry(book.bookId(), 1);
+    }
+
+    @Test
+    void uploadedRatingNamingAnUnknownBookStoresNeitherRatingNorKey() {
+        List<Book> before = books.loadBooks();
+
+        assertThatThrownBy(() -> books.saveUploadedRatings(List.of(
+                        new UploadedRating(new Rating(USER, "B0001", 5), "a"),
+                        new UploadedRating(new Rating(USER, "B9999", 4), "b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ratings[1].bookId: \"B9999\" (expected: a stored book id)");
+
+        assertThat(books.loadBooks()).isEqualTo(before);
+        assertThat(TestDatabases.rowCount(dataDirectory, "rating_idempotency_keys"))
+                .isZero();
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.tickscope.server.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A watcher that reads one message a second while the market moves 10,000 prices a second: the server keeps
+ * its memory bounded (the slow watcher's backlog is at most one update per product) and the healthy watcher
+ * beside it keeps its pace and latency. The five-minute version is {@link SlowConsumerSoak}.
+ */
+class SlowConsumerTest {
+
+    private static final Duration PHASE = Duration.ofSeconds(10);
+    private static final int CATALOGUE_SIZE = 10_000;
+    private static final long HEAP_HEADROOM_BYTES = 32L * 1024 * 1024;
+
+    @TempDir
+    Path dataDirectory;
+
+    @TempDir
+    Path logDirectory;
+
+    @Test
+    void slowWatcherNeitherGrowsTheServersMemoryNorSlowsAnotherWatcher() throws Exception {
+        SlowConsumerScenario.Figures figures = new SlowConsumerScenario(
+                        dataDirectory, logDirectory, Duration.ofSeconds(3), System.out)
+                .run(PHASE, PHASE);
+
+        System.out.println("SlowConsumerTest baseline: " + figures.baseline().describe());
+        System.out.println(
+                "SlowConsumerTest slow consumer beside: " + figures.slowPhase().describe() + "; slow" + " watcher read "
+                        + figures.slowMessagesRead() + " messages");
+        assertThat(figures.slowFailure())
+                .as("the slow watcher's stream stays open")
+                .isEmpty();
+        assertThat(figures.slowMessagesRead()).isBetween(PHASE.toSeconds() - 3, PHASE.toSeconds() + 2);
+        assertThat(figures.slowPhase().maxBacklog()).isLessThanOrEqualTo(CATALOGUE_SIZE);
+        assertThat(figures.slowPhase().maxHeapBytes())
+                .isLessThanOrEqualTo(figures.baseline().maxHeapBytes() + HEAP_HEADROOM_BYTES);
+        assertThat(figures.slowPhase().ratePerSecond())
+                .isGreaterThan(figures.baseline().ratePerSecond() * 0.8);
+        assertThat(figures.slowPhase().p99LagMicros())
+                .isLessThanOrEqualTo(2 * figures.baseline().p99LagMicros() + 25_000);
+    }
+}
