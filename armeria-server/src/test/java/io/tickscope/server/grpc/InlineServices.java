@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tickscope's gRPC services over a real backend (a seeded SQLite database in a temporary directory), called
- * in the test's own thread without a network, so that a fuzzer can drive millions of calls a minute.
+ * in the test's own thread without a network, so that a fuzzer can drive thousands of calls a second.
  *
  * <p>The services run exactly as under Armeria, inside a service request context, except that the context's
  * event loop and its blocking executor are one Netty embedded event loop: a task they hand off runs when
@@ -124,8 +124,8 @@ final class InlineServices implements AutoCloseable {
     }
 
     /**
-     * Opens a client stream (or a bidirectional one) on {@code method}, lets {@code client} send into it, and checks that the call ends
-     * with an answer or with a status that bad input may earn.
+     * Opens a client stream (or a bidirectional one) on {@code method}, lets {@code client} send into it, and
+     * checks that the call ends with an answer or with a status that bad input may earn.
      */
     <Q, R> void callClientStreaming(
             Function<StreamObserver<R>, StreamObserver<Q>> method, Consumer<RequestStream<Q>> client) {
