@@ -160,6 +160,14 @@ public final class PriceBook {
             }
             if (!newBasePrice.isPositive()) {
                 violations.add(new FieldViolation("base_price", newBasePrice + " (expected: > 0)"));
+            } else if (calculator.supports(newBasePrice.currency())) {
+                Amount largest = calculator.largestQuotablePrice(newBasePrice.currency());
+                if (newBasePrice.compareTo(largest) > 0) {
+                    violations.add(new FieldViolation(
+                            "base_price",
+                            newBasePrice + " (expected: at most " + largest
+                                    + ", so that every currency can quote it)"));
+                }
             }
             if (sale != null && !sale.isRunningAt(now)) {
                 violations.add(new FieldViolation("sale_end_time", sale.endTime() + " (expected: after " + now + ')'));

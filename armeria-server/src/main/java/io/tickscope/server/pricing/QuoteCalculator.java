@@ -32,11 +32,18 @@ final class QuoteCalculator {
     private static final BigDecimal BASIS_POINTS_SQUARED =
             BigDecimal.valueOf(BASIS_POINTS_PER_ONE * BASIS_POINTS_PER_ONE);
 
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal HALF_PAST_LONG_MAX_TIMES_TWO =
+            BigDecimal.valueOf(Long.MAX_VALUE).multiply(TWO).add(BigDecimal.ONE);
+
     /** By quoted currency, then by listing currency. */
     private final Map<Currency, Map<Currency, Conversion>> conversions;
 
     /** By segment ordinal: the share of the price the segment pays, in basis points. */
     private final long[] segmentShares;
+
+    /** By listing currency: the largest base price, in minor units, whose quote fits in every currency. */
+    private final Map<Currency, Long> largestQuotableMinorUnits;
 
     private final String supportedCodes;
 
@@ -50,6 +57,11 @@ final class QuoteCalculator {
             byTarget.put(target, Map.copyOf(bySource));
         }
         conversions = Map.copyOf(byTarget);
+        Map<Currency, Long> largest = new HashMap<>();
+        for (Currency source : rates.currencies()) {
+            largest.put(source, largestQuotableMinorUnits(source));
+        }
+        largestQuotableMinorUnits = Map.copyOf(largest);
         segmentShares = new long[Segment.values().length];
         for (Segment segment : Segment.values()) {
             segmentShares[segment.ordinal()] = BASIS_POINTS_PER_ONE - discounts.basisPointsOf(segment);
@@ -74,6 +86,21 @@ final class QuoteCalculator {
         if (!supports(currency)) {
             throw unsupported(currency);
         }
+    }
+
+    /**
+     * Returns the largest price in {@code currency} that can be quoted in every supported currency: a larger one
+     * would overflow a quote's minor units. Discounts only lower a quote, so the base price bounds it.
+     *
+     * @throws IllegalArgumentException when {@code currency} is not supported
+     */
+    Amount largestQuotablePrice(Currency currency) {
+        Long minorUnits = largestQuotableMinorUnits.get(currency);
+        if (minorUnits == null) {
+            throw new IllegalArgumentException(
+                    "listing currency: " + currency + " (expected: one of " + supportedCodes + ')');
+        }
+        return new Amount(currency, minorUnits);
     }
 
     /**
@@ -108,6 +135,21 @@ final class QuoteCalculator {
                 sale == null ? null : sale.endTime(),
                 listing.updateTime(),
                 listing.basePrice().currency());
+    }
+
+    private long largestQuotableMinorUnits(Currency source) {
+        BigDecimal largest = BigDecimal.valueOf(Long.MAX_VALUE);
+        for (Map<Currency, Conversion> bySource : conversions.values()) {
+            Conversion conversion = bySource.get(source);
+            // A price p quotes as p * n / d rounded half-even, which stays within a long exactly while
+            // p * n / d < Long.MAX_VALUE + 1/2 (an odd number plus a half rounds up, to the even one above).
+            BigDecimal fits = HALF_PAST_LONG_MAX_TIMES_TWO
+                    .multiply(conversion.denominator)
+                    .divide(conversion.numerator.multiply(TWO), 0, RoundingMode.CEILING)
+                    .subtract(BigDecimal.ONE);
+            largest = largest.min(fits);
+        }
+        return largest.longValueExact();
     }
 
     private Conversion conversionOf(Currency source, Currency target) {

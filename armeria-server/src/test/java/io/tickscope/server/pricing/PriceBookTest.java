@@ -253,6 +253,21 @@ class PriceBookTest {
     }
 
     @Test
+    void publishRejectsAPriceThatSomeCurrencyCannotQuote() {
+        // Long.MAX_VALUE cents are more than Long.MAX_VALUE yen.
+        assertThatThrownBy(() -> book.publish("P00001", new Amount(USD, Long.MAX_VALUE), null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(violation -> {
+                            assertThat(violation.field()).isEqualTo("base_price");
+                            assertThat(violation.description())
+                                    .startsWith("92233720368547758.07 USD (expected: at most ")
+                                    .endsWith(" USD, so that every currency can quote it)");
+                        }));
+        assertThat(book.latestUpdate("P00001").sequenceNumber()).isEqualTo(1);
+    }
+
+    @Test
     void publishRejectsAnUnknownProduct() {
         assertThatThrownBy(() -> book.publish("P99999", Amount.of("USD", "1.00"), null))
                 .isInstanceOf(NotFoundException.class)

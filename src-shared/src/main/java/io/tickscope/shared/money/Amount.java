@@ -27,12 +27,23 @@ public record Amount(Currency currency, long minorUnits) implements Comparable<A
         return of(Currency.getInstance(currencyCode), new BigDecimal(decimal));
     }
 
-    /** Returns {@code value} in {@code currency}, rounded half-even to the currency's minor unit. */
+    /**
+     * Returns {@code value} in {@code currency}, rounded half-even to the currency's minor unit.
+     *
+     * @throws IllegalArgumentException when the currency has no minor unit, or the value has more minor units
+     *     than a {@code long} holds
+     */
     public static Amount of(Currency currency, BigDecimal value) {
         int digits = currency.getDefaultFractionDigits();
-        return new Amount(
-                currency,
-                value.setScale(digits, RoundingMode.HALF_EVEN).unscaledValue().longValueExact());
+        BigDecimal minorUnits = value.setScale(digits, RoundingMode.HALF_EVEN);
+        if (minorUnits.unscaledValue().bitLength() > Long.SIZE - 1) {
+            throw new IllegalArgumentException(
+                    "amount: " + minorUnits.toPlainString() + ' ' + currency.getCurrencyCode()
+                            + " (expected: "
+                            + BigDecimal.valueOf(Long.MIN_VALUE, digits).toPlainString() + " to "
+                            + BigDecimal.valueOf(Long.MAX_VALUE, digits).toPlainString() + ')');
+        }
+        return new Amount(currency, minorUnits.unscaledValue().longValueExact());
     }
 
     /** Returns the amount as a decimal with the currency's number of fraction digits. */

@@ -38,6 +38,20 @@ class MoneyProtosTest {
     }
 
     @Test
+    void amountsBeyondWhatMinorUnitsHoldAreRejected() {
+        Money tooMany = Money.newBuilder()
+                .setCurrencyCode("USD")
+                .setUnits(Long.MAX_VALUE)
+                .setNanos(990_000_000)
+                .build();
+
+        assertThatThrownBy(() -> MoneyProtos.fromProto(tooMany))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("amount: 9223372036854775807.99 USD"
+                        + " (expected: -92233720368547758.08 to 92233720368547758.07)");
+    }
+
+    @Test
     void nanosOfTheOtherSignAreRejected() {
         Money mixed = Money.newBuilder()
                 .setCurrencyCode("USD")
