@@ -2,6 +2,7 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.limits.ServerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,9 +15,16 @@ import java.time.Duration;
  * @param tickRate market price changes per second across the catalogue; 0 stops the market
  * @param seed the seed of the catalogue and the market, so that runs are reproducible
  * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
+ * @param limits the limits on connections, messages, deadlines and call rates
  */
 public record ServerSettings(
-        String host, int port, Path dataDirectory, int tickRate, long seed, Duration shutdownTimeout) {
+        String host,
+        int port,
+        Path dataDirectory,
+        int tickRate,
+        long seed,
+        Duration shutdownTimeout,
+        ServerLimits limits) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_TICK_RATE = 1_000;
@@ -27,6 +35,7 @@ public record ServerSettings(
         requireNonNull(host, "host");
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
+        requireNonNull(limits, "limits");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
         }
@@ -36,6 +45,12 @@ public record ServerSettings(
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout: " + shutdownTimeout + " (expected: >= 0)");
         }
+    }
+
+    /** Settings with {@link ServerLimits#defaults() the default limits}. */
+    public ServerSettings(
+            String host, int port, Path dataDirectory, int tickRate, long seed, Duration shutdownTimeout) {
+        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, ServerLimits.defaults());
     }
 
     /**

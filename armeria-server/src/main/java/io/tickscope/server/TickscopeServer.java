@@ -9,6 +9,7 @@ import io.tickscope.server.grpc.TickscopeServices;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One running Tickscope server: the backend (database, market, catalogue) and the Armeria server in front
@@ -37,7 +38,7 @@ public final class TickscopeServer implements AutoCloseable {
             ServerBuilder sb = Server.builder()
                     .http(new InetSocketAddress(settings.host(), settings.port()))
                     .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownTimeout());
-            TickscopeServices.configureServices(sb, backend);
+            TickscopeServices.configureServices(sb, backend, settings.limits(), List.of());
             Server server = sb.build();
             server.start().join();
             backend.startMarket();

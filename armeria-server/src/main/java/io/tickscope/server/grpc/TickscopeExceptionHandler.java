@@ -8,6 +8,7 @@ import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
@@ -46,6 +47,11 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
             return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (cause instanceof RequestTimeoutException) {
+            // The call's deadline passed: the client's, or the server's cap on it (ServerLimits).
+            return Status.DEADLINE_EXCEEDED.withDescription(
+                    "deadline exceeded: the call outlived its deadline (or the server's cap on deadlines)");
         }
         if (cause instanceof ResponseCompleteException) {
             // The response already ended (an error we sent, say) and Armeria aborts what the client still sends.
