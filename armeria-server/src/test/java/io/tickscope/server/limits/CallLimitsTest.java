@@ -2,8 +2,10 @@ package io.tickscope.server.limits;
 
 import static io.tickscope.server.limits.MessageLimitsTest.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Empty;
+import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
@@ -28,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The deadline cap, the metadata limit and a compression bomb. */
+/** The deadline cap, the metadata limit, a compression bomb and the keepalive policy. */
 class CallLimitsTest {
 
     private static final Duration DEADLINE_CAP = Duration.ofMillis(500);
@@ -108,6 +110,30 @@ class CallLimitsTest {
         assertThat(allocated)
                 .as("bytes the event loops allocated while serving")
                 .isLessThan(inflatedBytes / 4);
+    }
+
+    @Test
+    void clientPingsEverySecondAreAccepted() {
+        // The desktop client pings every 10 s, even without calls; a server that punished frequent pings
+        // (gRPC's "too_many_pings" GOAWAY) would close this connection, which pings ten times as often.
+        ConnectionLimitsTest.ConnectionCounter connections = new ConnectionLimitsTest.ConnectionCounter();
+        try (ClientFactory factory = ClientFactory.builder()
+                .pingInterval(Duration.ofSeconds(1))
+                .idleTimeout(Duration.ZERO)
+                .connectionPoolListener(connections)
+                .build()) {
+            PricingServiceBlockingStub pricing =
+                    GrpcClients.builder(server.httpUri()).factory(factory).build(PricingServiceBlockingStub.class);
+            GetPriceRequest request =
+                    GetPriceRequest.newBuilder().setProductId("P00001").build();
+            pricing.getPrice(request);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(connections.pingsAcknowledged)
+                    .hasValueGreaterThanOrEqualTo(3));
+            pricing.getPrice(request);
+            assertThat(connections.opened).hasValue(1);
+            assertThat(connections.closed).hasValue(0);
+        }
     }
 
     /** A GetPriceRequest whose product id is {@code idBytes} long, gzipped without ever holding it whole. */
