@@ -83,11 +83,12 @@ public final class LimitsConfigurator {
 
     /**
      * Decorates the gRPC service's route with the limits that need the request's headers: metadata size (checked
-     * first) and the unary deadline cap.
+     * first), then the deadline cap and request length of unary calls.
      */
     public HttpService decorate(HttpService grpcService) {
         return grpcService
-                .decorate(new UnaryDeadlineCap(unaryPaths, limits.maxClientDeadline()))
+                .decorate(new UnaryCallLimits(
+                        unaryPaths, limits.maxClientDeadline(), limits.largestRequestMessageBytes()))
                 .decorate(new MetadataSizeLimit(limits.maxMetadataBytes()));
     }
 }
