@@ -4,6 +4,7 @@ import com.google.common.base.Throwables;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
@@ -11,6 +12,8 @@ import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.RequestTimeoutException;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
 import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
@@ -47,6 +50,14 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
             return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+            // The service chose this status itself (onError with a Status): it is the answer, not a failure.
+            return Status.fromThrowable(cause);
+        }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(ContentTooLargeException.class::isInstance)) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(
+                    "request: larger than the server accepts for " + ctx.path());
         }
         if (cause instanceof RequestTimeoutException) {
             // The call's deadline passed: the client's, or the server's cap on it (ServerLimits).

@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class LimitsConfigurator {
 
+    /** The gRPC length-prefixed message header: a compression flag and a four-byte length. */
+    private static final int GRPC_FRAME_HEADER_BYTES = 5;
+
     /** Armeria counts RST_STREAM frames per window of this many seconds. */
     private static final int RESET_WINDOW_SECONDS = 60;
 
@@ -50,7 +53,8 @@ public final class LimitsConfigurator {
     }
 
     /**
-     * Limits connections: how many, how old, how many streams each, how many resets, and how big a header block
+     * Limits connections: how many, how old, how many streams each, how many resets, how long a request, and how
+     * big a header block
      * HTTP/2 decodes at all (twice the metadata limit, so that {@link #decorate} can answer the calls between
      * with a precise status).
      * Netty closes a connection past the reset budget with GOAWAY (ENHANCE_YOUR_CALM), which is what stops a
@@ -58,6 +62,9 @@ public final class LimitsConfigurator {
      */
     public ServerBuilder configureServer(ServerBuilder sb) {
         return sb.maxNumConnections(limits.maxConnections())
+                // Every route but the streaming gRPC methods (StreamingCallLimits lifts it for those) carries one
+                // message per request: a unary call, a JSON or REST request.
+                .maxRequestLength((long) limits.largestRequestMessageBytes() + GRPC_FRAME_HEADER_BYTES)
                 .http2MaxStreamsPerConnection(limits.maxStreamsPerConnection())
                 .http2MaxHeaderListSize(2L * limits.maxMetadataBytes())
                 .http2MaxResetFramesPerWindow(limits.maxResetFramesPerMinute(), RESET_WINDOW_SECONDS)
@@ -83,12 +90,11 @@ public final class LimitsConfigurator {
 
     /**
      * Decorates the gRPC service's route with the limits that need the request's headers: metadata size (checked
-     * first), then the deadline cap and request length of unary calls.
+     * first), then the deadline cap of unary calls.
      */
     public HttpService decorate(HttpService grpcService) {
         return grpcService
-                .decorate(new UnaryCallLimits(
-                        unaryPaths, limits.maxClientDeadline(), limits.largestRequestMessageBytes()))
+                .decorate(new UnaryDeadlineCap(unaryPaths, limits.maxClientDeadline()))
                 .decorate(new MetadataSizeLimit(limits.maxMetadataBytes()));
     }
 }
