@@ -55,9 +55,14 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
             // The service chose this status itself (onError with a Status): it is the answer, not a failure.
             return Status.fromThrowable(cause);
         }
-        if (Throwables.getCausalChain(cause).stream().anyMatch(ContentTooLargeException.class::isInstance)) {
-            return Status.RESOURCE_EXHAUSTED.withDescription(
-                    "request: larger than the server accepts for " + ctx.path());
+        ContentTooLargeException tooLarge = Throwables.getCausalChain(cause).stream()
+                .filter(ContentTooLargeException.class::isInstance)
+                .map(ContentTooLargeException.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (tooLarge != null) {
+            return Status.RESOURCE_EXHAUSTED.withDescription("request of " + ctx.path() + ": more than "
+                    + tooLarge.maxContentLength() + " bytes (expected: <= " + tooLarge.maxContentLength() + ')');
         }
         if (cause instanceof RequestTimeoutException) {
             // The call's deadline passed: the client's, or the server's cap on it (ServerLimits).

@@ -63,8 +63,10 @@ public final class LimitsConfigurator {
     public ServerBuilder configureServer(ServerBuilder sb) {
         return sb.maxNumConnections(limits.maxConnections())
                 // Every route but the streaming gRPC methods (StreamingCallLimits lifts it for those) carries one
-                // message per request: a unary call, a JSON or REST request.
-                .maxRequestLength((long) limits.largestRequestMessageBytes() + GRPC_FRAME_HEADER_BYTES)
+                // message per request: a unary call, a JSON or REST request. Twice the largest message, so that a
+                // message somewhat too large meets the gRPC service's own check and its precise RESOURCE_EXHAUSTED;
+                // a request declaring more than this is refused by HTTP (413) before a byte of it is read.
+                .maxRequestLength(2L * limits.largestRequestMessageBytes() + GRPC_FRAME_HEADER_BYTES)
                 .http2MaxStreamsPerConnection(limits.maxStreamsPerConnection())
                 .http2MaxHeaderListSize(2L * limits.maxMetadataBytes())
                 .http2MaxResetFramesPerWindow(limits.maxResetFramesPerMinute(), RESET_WINDOW_SECONDS)

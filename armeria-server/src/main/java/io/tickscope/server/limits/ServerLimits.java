@@ -9,8 +9,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every limit the server puts on its clients. {@link LimitsConfigurator} applies them; the README's "Limits"
- * section explains each default.
+ * Every limit the server puts on its clients; {@link LimitsConfigurator} applies them.
+ *
+ * <p>Keepalive policy: the server PINGs a connection that has been quiet for {@code pingInterval} and closes it
+ * when the PING goes unanswered, which finds dead peers under long-lived streams; it closes a connection without
+ * calls after {@code idleTimeout}, and client PINGs do not count as calls, so an abandoned client cannot hold a
+ * connection slot by pinging. Armeria enforces no minimum interval on client PINGs (there is no "too_many_pings"
+ * GOAWAY as in grpc-java's server), so the desktop client's 10 s keepalive is always accepted; Netty bounds a
+ * PING flood by its limit on queued control frames.
+ *
+ * <p>Deadline policy: a unary call's deadline is clamped to {@code maxClientDeadline}, never rejected (see
+ * {@link UnaryDeadlineCap}).
  *
  * @param maxRequestMessageBytes the largest request message of a method not named in the next map
  * @param maxRequestMessageBytesByMethod the largest request message of a method, by full method name
