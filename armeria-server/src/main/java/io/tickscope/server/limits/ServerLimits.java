@@ -15,8 +15,8 @@ import java.util.Map;
  * when the PING goes unanswered, which finds dead peers under long-lived streams; it closes a connection without
  * calls after {@code idleTimeout}, and client PINGs do not count as calls, so an abandoned client cannot hold a
  * connection slot by pinging. Armeria enforces no minimum interval on client PINGs (there is no "too_many_pings"
- * GOAWAY as in grpc-java's server), so the desktop client's 10 s keepalive is always accepted; Netty bounds a
- * PING flood by its limit on queued control frames.
+ * GOAWAY as in grpc-java's server), so the desktop client's 10 s keepalive is always accepted; Netty closes a
+ * connection that sends PINGs faster than it reads their acknowledgements (10,000 queued control frames).
  *
  * <p>Deadline policy: a unary call's deadline is clamped to {@code maxClientDeadline}, never rejected (see
  * {@link UnaryDeadlineCap}).
@@ -143,7 +143,7 @@ public record ServerLimits(
                 RecommendationServiceGrpc.getUploadBookRatingsMethod().getFullMethodName(), UPLOAD_MESSAGE_BYTES));
         private long maxUploadStreamBytes = 64L * 1024 * 1024;
         private int maxMetadataBytes = 8 * 1024;
-        private int maxStreamsPerConnection = 256;
+        private int maxStreamsPerConnection = 1_000;
         private int maxConnections = 2_000;
         private Duration maxConnectionAge = Duration.ofMinutes(30);
         private Duration connectionDrain = Duration.ofSeconds(5);
