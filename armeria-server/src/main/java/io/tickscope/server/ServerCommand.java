@@ -2,6 +2,8 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.limits.RateLimit;
+import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.AdminAccess;
 import io.tickscope.server.security.SecuritySettings;
 import io.tickscope.server.security.TlsFiles;
@@ -112,6 +114,36 @@ final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private AdminAccess adminAccess = AdminAccess.LOOPBACK;
 
+    @Option(
+            names = "--rate-limit",
+            defaultValue = "1000",
+            paramLabel = "CALLS_PER_SECOND",
+            description = "Calls each client (IP address) may start per second, in bursts of as many; past it a call"
+                    + " fails with RESOURCE_EXHAUSTED. 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+    private long rateLimit = 1_000;
+
+    @Option(
+            names = "--max-connections",
+            defaultValue = "2000",
+            description = "Open connections across all clients (default: ${DEFAULT-VALUE}).")
+    private int maxConnections = 2_000;
+
+    @Option(
+            names = "--max-connection-age",
+            defaultValue = "PT30M",
+            paramLabel = "DURATION",
+            description = "Age at which a connection is asked to go away (GOAWAY) so that clients reconnect and"
+                    + " spread; PT0S keeps connections (default: ${DEFAULT-VALUE}).")
+    private Duration maxConnectionAge = Duration.ofMinutes(30);
+
+    @Option(
+            names = "--max-client-deadline",
+            defaultValue = "PT60S",
+            paramLabel = "DURATION",
+            description = "Longest deadline a unary call gets; a longer grpc-timeout is clamped to it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration maxClientDeadline = Duration.ofSeconds(60);
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = new ServerSettings(
@@ -121,7 +153,13 @@ final class ServerCommand implements Callable<Integer> {
                 tickRate,
                 seed,
                 shutdownTimeout,
-                securitySettings());
+                securitySettings(),
+                ServerLimits.defaults().toBuilder()
+                        .rateLimit(RateLimit.perSecond(rateLimit))
+                        .maxConnections(maxConnections)
+                        .maxConnectionAge(maxConnectionAge)
+                        .maxClientDeadline(maxClientDeadline)
+                        .build());
         long startNanos = System.nanoTime();
         TickscopeServer server = TickscopeServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

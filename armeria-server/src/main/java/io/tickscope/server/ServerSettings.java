@@ -2,6 +2,7 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param seed the seed of the catalogue and the market, so that runs are reproducible
  * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
  * @param security TLS, bearer tokens and who may open the admin surfaces
+ * @param limits the limits on connections, messages, deadlines and call rates
  */
 public record ServerSettings(
         String host,
@@ -24,7 +26,8 @@ public record ServerSettings(
         int tickRate,
         long seed,
         Duration shutdownTimeout,
-        SecuritySettings security) {
+        SecuritySettings security,
+        ServerLimits limits) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_TICK_RATE = 1_000;
@@ -36,6 +39,7 @@ public record ServerSettings(
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(security, "security");
+        requireNonNull(limits, "limits");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
         }
@@ -47,10 +51,21 @@ public record ServerSettings(
         }
     }
 
-    /** Settings without TLS or tokens, admin surfaces open on loopback: development and the embedded server. */
+    /**
+     * Settings without TLS or tokens, admin surfaces open on loopback and {@link ServerLimits#defaults() the
+     * default limits}: development and the embedded server.
+     */
     public ServerSettings(
             String host, int port, Path dataDirectory, int tickRate, long seed, Duration shutdownTimeout) {
-        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, SecuritySettings.none());
+        this(
+                host,
+                port,
+                dataDirectory,
+                tickRate,
+                seed,
+                shutdownTimeout,
+                SecuritySettings.none(),
+                ServerLimits.defaults());
     }
 
     /**

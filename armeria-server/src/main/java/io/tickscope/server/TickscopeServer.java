@@ -10,6 +10,7 @@ import io.tickscope.server.security.ServerSecurity;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class TickscopeServer implements AutoCloseable {
             ServerBuilder sb = security.listen(
                             Server.builder(), new InetSocketAddress(settings.host(), settings.port()))
                     .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownTimeout());
-            TickscopeServices.configureServices(sb, backend, security);
+            TickscopeServices.configureServices(sb, backend, security, settings.limits(), List.of());
             Server server = sb.build();
             server.start().join();
             backend.startMarket();

@@ -4,12 +4,16 @@ import com.google.common.base.Throwables;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
 import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
@@ -46,6 +50,24 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
             return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+            // The service chose this status itself (onError with a Status): it is the answer, not a failure.
+            return Status.fromThrowable(cause);
+        }
+        ContentTooLargeException tooLarge = Throwables.getCausalChain(cause).stream()
+                .filter(ContentTooLargeException.class::isInstance)
+                .map(ContentTooLargeException.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (tooLarge != null) {
+            return Status.RESOURCE_EXHAUSTED.withDescription("request of " + ctx.path() + ": more than "
+                    + tooLarge.maxContentLength() + " bytes (expected: <= " + tooLarge.maxContentLength() + ')');
+        }
+        if (cause instanceof RequestTimeoutException) {
+            // The call's deadline passed: the client's, or the server's cap on it (ServerLimits).
+            return Status.DEADLINE_EXCEEDED.withDescription(
+                    "deadline exceeded: the call outlived its deadline (or the server's cap on deadlines)");
         }
         if (cause instanceof ResponseCompleteException) {
             // The response already ended (an error we sent, say) and Armeria aborts what the client still sends.

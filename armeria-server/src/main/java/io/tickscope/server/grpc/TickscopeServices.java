@@ -17,18 +17,19 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.limits.ClientKey;
+import io.tickscope.server.limits.LimitsConfigurator;
+import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Registers everything the server serves on its one port. Production and tests both call
  * {@link #configureServices}, so they wire services in exactly one place.
  */
 public final class TickscopeServices {
-
-    /** The largest single request message: a batch of 1,000 ids fits many times over. */
-    private static final int MAX_REQUEST_MESSAGE_BYTES = 1024 * 1024;
 
     private TickscopeServices() {}
 
@@ -41,15 +42,24 @@ public final class TickscopeServices {
         return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
     }
 
-    /** Wires every service with the development security: no tokens, admin surfaces open on loopback. */
+    /** Wires every service with the development security and the default limits. */
     public static void configureServices(ServerBuilder sb, Backend backend) {
-        configureServices(sb, backend, ServerSecurity.development());
+        configureServices(sb, backend, ServerSecurity.development(), ServerLimits.defaults(), List.of());
     }
 
-    /** Wires every service behind {@code security}'s token and admin-surface checks. */
-    public static void configureServices(ServerBuilder sb, Backend backend, ServerSecurity security) {
+    /**
+     * Registers Tickscope's services, and {@code extraServices} beside them in the same gRPC service (the official
+     * interop suite's TestService, in its test), behind {@code security}'s token and admin-surface checks and
+     * under {@code limits}.
+     */
+    public static void configureServices(
+            ServerBuilder sb,
+            Backend backend,
+            ServerSecurity security,
+            ServerLimits limits,
+            List<ServerServiceDefinition> extraServices) {
         LiveStreams liveStreams = new LiveStreams();
-        List<ServerServiceDefinition> tickscopeServices = List.of(
+        List<ServerServiceDefinition> ownServices = List.of(
                 new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
                 new RecommendationGrpcService(
                                 backend.catalogue(),
@@ -59,8 +69,14 @@ public final class TickscopeServices {
                                 liveStreams)
                         .bindService(),
                 new UserGrpcService(backend.userStore()).bindService());
+        List<ServerServiceDefinition> tickscopeServices =
+                Stream.concat(ownServices.stream(), extraServices.stream()).toList();
+        LimitsConfigurator limitsConfigurator =
+                LimitsConfigurator.of(limits, ClientKey.peerAddress(), tickscopeServices);
+        limitsConfigurator.configureServer(sb);
 
-        GrpcService grpcService = GrpcService.builder()
+        GrpcService grpcService = limitsConfigurator
+                .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
                 .addService(GrpcHealthCheckService.builder().build())
                 .addService(ProtoReflectionServiceV1.newInstance())
@@ -68,7 +84,6 @@ public final class TickscopeServices {
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
                 .enableUnframedRequests(true)
                 .enableHttpJsonTranscoding(true)
-                .maxRequestMessageLength(MAX_REQUEST_MESSAGE_BYTES)
                 .exceptionHandler(new TickscopeExceptionHandler())
                 .build();
 
@@ -83,6 +98,7 @@ public final class TickscopeServices {
                 .service(
                         grpcService,
                         service -> service.decorate(StreamingCallLimits.of(tickscopeServices)),
+                        limitsConfigurator::decorate,
                         MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
                 .service(
                         "/internal/metrics",

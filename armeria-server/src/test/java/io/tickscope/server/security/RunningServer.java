@@ -2,6 +2,7 @@ package io.tickscope.server.security;
 
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.limits.ServerLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +24,8 @@ final class RunningServer {
 
     /** Starts a server on {@code host} and a free port, its market moving {@code tickRate} prices a second. */
     static TickscopeServer start(String host, int tickRate, SecuritySettings security) {
-        return TickscopeServer.start(
-                new ServerSettings(host, 0, dataDirectory(), tickRate, 42, Duration.ofSeconds(2), security));
+        return TickscopeServer.start(new ServerSettings(
+                host, 0, dataDirectory(), tickRate, 42, Duration.ofSeconds(2), security, ServerLimits.defaults()));
     }
 
     private static synchronized Path dataDirectory() {

@@ -11,6 +11,7 @@ import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
 import io.tickscope.server.security.TlsFiles;
 import io.tickscope.server.security.TokenFile;
@@ -53,7 +54,8 @@ class SecureChannelTest {
                 0,
                 42,
                 Duration.ofSeconds(2),
-                SecuritySettings.none().withTls(serverFiles).withTokensFile(tokens)));
+                SecuritySettings.none().withTls(serverFiles).withTokensFile(tokens),
+                ServerLimits.defaults()));
     }
 
     @AfterAll

@@ -1,0 +1,32 @@
+package io.tickscope.server.limits;
+
+/**
+ * How many calls one client may start: a token bucket that holds {@code burst} calls and refills at
+ * {@code callsPerSecond}. A client past it gets RESOURCE_EXHAUSTED until the bucket refills.
+ *
+ * @param callsPerSecond the sustained rate per client; 0 turns the limit off
+ * @param burst how many calls a client may start at once after a quiet spell; at least 1 when the limit is on
+ */
+public record RateLimit(long callsPerSecond, long burst) {
+
+    /** No limit: every client may start as many calls as it likes. */
+    public static final RateLimit UNLIMITED = new RateLimit(0, 0);
+
+    public RateLimit {
+        if (callsPerSecond < 0) {
+            throw new IllegalArgumentException("callsPerSecond: " + callsPerSecond + " (expected: >= 0)");
+        }
+        if (callsPerSecond > 0 && burst < 1) {
+            throw new IllegalArgumentException("burst: " + burst + " (expected: >= 1 when the limit is on)");
+        }
+    }
+
+    /** Returns a limit of {@code callsPerSecond} with a burst of one second's worth of calls. */
+    public static RateLimit perSecond(long callsPerSecond) {
+        return callsPerSecond == 0 ? UNLIMITED : new RateLimit(callsPerSecond, callsPerSecond);
+    }
+
+    public boolean isUnlimited() {
+        return callsPerSecond == 0;
+    }
+}

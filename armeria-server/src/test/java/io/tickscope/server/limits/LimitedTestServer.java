@@ -1,0 +1,54 @@
+package io.tickscope.server.limits;
+
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServerListener;
+import com.linecorp.armeria.testing.junit5.server.ServerExtension;
+import io.grpc.ServerServiceDefinition;
+import io.tickscope.server.backend.Backend;
+import io.tickscope.server.grpc.TickscopeServices;
+import io.tickscope.server.security.ServerSecurity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real Tickscope server on an ephemeral loopback port under the given limits, wired by the production
+ * {@link TickscopeServices#configureServices}, with the market still (prices do not move).
+ */
+final class LimitedTestServer extends ServerExtension {
+
+    private final ServerLimits limits;
+    private final List<ServerServiceDefinition> extraServices;
+
+    LimitedTestServer(ServerLimits limits, ServerServiceDefinition... extraServices) {
+        this.limits = limits;
+        this.extraServices = List.of(extraServices);
+    }
+
+    @Override
+    protected void configure(ServerBuilder sb) throws IOException {
+        Path directory = Files.createTempDirectory("tickscope-limits");
+        Backend backend = Backend.open(directory, 42, 0, Clock.systemUTC());
+        TickscopeServices.configureServices(sb, backend, ServerSecurity.development(), limits, extraServices);
+        sb.serverListener(ServerListener.builder()
+                .whenStopped(server -> {
+                    backend.close();
+                    deleteRecursively(directory);
+                })
+                .build());
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tickscope.server.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An HTTP/2 rapid-reset flood (CVE-2023-44487) against the server with its default limits: the attacking
+ * connection is closed, the server stays up, and a legitimate client on another connection keeps its p99
+ * latency within three times what it was before the flood.
+ */
+class RapidResetFloodTest {
+
+    private static final GetPriceRequest REQUEST =
+            GetPriceRequest.newBuilder().setProductId("P00001").build();
+    private static final int WARM_UP_CALLS = 3_000;
+    private static final int ROUNDS = 8;
+    private static final int CALLS_PER_WINDOW = 1_000;
+
+    @RegisterExtension
+    static final LimitedTestServer server = new LimitedTestServer(ServerLimits.defaults());
+
+    @Test
+    void attackingConnectionIsClosedOnceItSpendsItsResetBudget() throws InterruptedException {
+        try (RapidResetAttacker attacker = new RapidResetAttacker(serverAddress())) {
+            RapidResetAttacker.Outcome outcome = attacker.attackOnce();
+
+            // The budget is 400 resets a minute; the frames in flight when the server acts come on top.
+            assertThat(outcome.resetsSent()).isGreaterThan(400);
+        }
+        assertThat(server.server().isClosing()).isFalse();
+    }
+
+    @Test
+    void legitimateClientKeepsItsLatencyDuringAFlood() throws IOException {
+        try (ClientFactory factory = ClientFactory.builder().workerGroup(1).build()) {
+            PricingServiceBlockingStub pricing =
+                    GrpcClients.builder(server.httpUri()).factory(factory).build(PricingServiceBlockingStub.class);
+            measure(pricing, WARM_UP_CALLS, new Histogram(3));
+            Histogram baseline = new Histogram(3);
+            Histogram duringFlood = new Histogram(3);
+            AttackerProcess.Totals flood = measureAlternately(pricing, baseline, duringFlood);
+            System.out.printf(
+                    "Rapid reset: %d resets on %d connections; legitimate p50/p99 before %d/%d us, during %d/%d us%n",
+                    flood.resets(),
+                    flood.connections(),
+                    baseline.getValueAtPercentile(50) / 1_000,
+                    baseline.getValueAtPercentile(99) / 1_000,
+                    duringFlood.getValueAtPercentile(50) / 1_000,
+                    duringFlood.getValueAtPercentile(99) / 1_000);
+
+            assertThat(duringFlood.getValueAtPercentile(99))
+                    .as(
+                            "p99 during the flood (ns), against 3 x the baseline p99 %d ns",
+                            baseline.getValueAtPercentile(99))
+                    .isLessThanOrEqualTo(3 * baseline.getValueAtPercentile(99));
+            pricing.getPrice(REQUEST);
+        }
+    }
+
+    /**
+     * Measures the legitimate client in quiet and flooded windows that alternate, so that a neighbour's load on
+     * this shared machine weighs on both sides of the comparison alike; returns what the attacker did.
+     */
+    private static AttackerProcess.Totals measureAlternately(
+            PricingServiceBlockingStub pricing, Histogram baseline, Histogram duringFlood) throws IOException {
+        try (AttackerProcess attacker = AttackerProcess.start("127.0.0.1", server.httpPort())) {
+            // One unmeasured attack warms the attacker's JVM up.
+            attacker.startAttacking();
+            AttackerProcess.Totals warmUp = attacker.stopAttacking();
+            AttackerProcess.Totals totals = warmUp;
+            for (int round = 0; round < ROUNDS; round++) {
+                measure(pricing, CALLS_PER_WINDOW, baseline);
+                attacker.startAttacking();
+                measure(pricing, CALLS_PER_WINDOW, duringFlood);
+                AttackerProcess.Totals previous = totals;
+                totals = attacker.stopAttacking();
+                // The flood was on while the client measured: more resets than the server's budget allows a
+                // connection. The server closed every attacking connection: the attacker stops only once the one
+                // it was flooding is closed.
+                assertThat(totals.resets() - previous.resets())
+                        .as("resets sent in round %d", round)
+                        .isGreaterThan(400);
+                assertThat(totals.closed()).as("attacking connections closed").isEqualTo(totals.connections());
+            }
+            return new AttackerProcess.Totals(
+                    totals.connections() - warmUp.connections(),
+                    totals.closed() - warmUp.closed(),
+                    totals.resets() - warmUp.resets());
+        }
+    }
+
+    private static void measure(PricingServiceBlockingStub pricing, int calls, Histogram latencies) {
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            pricing.getPrice(REQUEST);
+            latencies.recordValue(System.nanoTime() - start);
+        }
+    }
+
+    private static InetSocketAddress serverAddress() {
+        return new InetSocketAddress("127.0.0.1", server.httpPort());
+    }
+}
