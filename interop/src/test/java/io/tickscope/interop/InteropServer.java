@@ -17,6 +17,7 @@ import io.tickscope.server.limits.RateLimit;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.ServerSecurity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -48,8 +49,8 @@ final class InteropServer implements AutoCloseable {
         ServerServiceDefinition orcaService = OrcaServiceImpl.createService(
                         executor, metricRecorder, 1, TimeUnit.SECONDS)
                 .bindService();
-        ServerBuilder sb = Server.builder().http(0).https(0);
-        InteropTls.configure(sb);
+        ServerBuilder sb = Server.builder().http(0);
+        InteropTls.listen(sb, Files.createDirectories(dataDirectory.resolve("tls")));
         TickscopeServices.configureServices(
                 sb, backend, ServerSecurity.development(), limits(), List.of(testService, orcaService));
         server = sb.build();

@@ -1,15 +1,19 @@
 package io.tickscope.interop;
 
-import com.linecorp.armeria.common.TlsKeyPair;
 import com.linecorp.armeria.server.ServerBuilder;
 import io.grpc.testing.TlsTesting;
+import io.tickscope.server.security.ServerTls;
+import io.tickscope.server.security.TlsFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The one place where the interop server gets its TLS: grpc-testing's test certificate for
- * {@code *.test.google.fr}, which the official client trusts with {@code --use_test_ca=true}. When the server's
- * own TLS settings (PEM files, reload) land, this is the line to switch to them.
+ * The interop server's TLS, through the same path as the headless server's {@code --tls-cert/--tls-key}
+ * ({@link ServerTls}: PEM files, reloaded on change). The files hold grpc-testing's test certificate for
+ * {@code *.test.google.fr}, which the official client trusts with {@code --use_test_ca=true}.
  */
 final class InteropTls {
 
@@ -18,10 +22,18 @@ final class InteropTls {
 
     private InteropTls() {}
 
-    static void configure(ServerBuilder sb) throws IOException {
-        try (InputStream certificate = TlsTesting.loadCert("server1.pem");
-                InputStream key = TlsTesting.loadCert("server1.key")) {
-            sb.tls(TlsKeyPair.of(key, certificate));
+    /** Writes the test certificate and key as PEM files under {@code directory} and listens with TLS from them. */
+    static void listen(ServerBuilder sb, Path directory) throws IOException {
+        Path certificate = copy("server1.pem", directory);
+        Path key = copy("server1.key", directory);
+        ServerTls.listen(sb, new InetSocketAddress(0), TlsFiles.of(certificate, key));
+    }
+
+    private static Path copy(String name, Path directory) throws IOException {
+        Path file = directory.resolve(name);
+        try (InputStream in = TlsTesting.loadCert(name)) {
+            Files.copy(in, file);
         }
+        return file;
     }
 }
