@@ -99,6 +99,10 @@ final class SessionPane extends BorderPane {
         status.setId("session-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
+        model.reopeningProperty().addListener((property, before, reopening) -> {
+            status.getStyleClass().remove(reopening ? Styles.TEXT_MUTED : Styles.WARNING);
+            status.getStyleClass().add(reopening ? Styles.WARNING : Styles.TEXT_MUTED);
+        });
 
         FlowPane toolbar = new FlowPane(
                 8,
