@@ -11,21 +11,34 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableLongValue;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * {@code --screenshot-dir DIR} (hidden; {@code .ci/screenshots} uses it): once live prices flow and the charts
- * have filled for a while, shows each tab in turn and writes the window's own rendering of it to
- * {@code DIR/<tab>.png}, then exits. The scene's snapshot needs no screen grabber and matches what users see.
+ * {@code --screenshot-dir DIR} (hidden; {@code .ci/screenshots} uses it): once live prices flow, drives every
+ * view the way a user would (a batch lookup of the first {@value #BATCH_SIZE} products, a recommendation session
+ * on autopilot, the catalogue streamed by ListBooks), lets the charts and the wire counters fill for a while
+ * (looking the batch up once more half way, as a user trying it twice would, so its timings are not those of a
+ * server that just started),
+ * then shows each tab in turn and writes the window's own rendering of it to {@code DIR/<tab>.png}, and exits.
+ * The scene's snapshot needs no screen grabber and matches what users see.
  */
 final class Screenshots {
 
     private static final javafx.util.Duration SETTLE_PER_TAB = javafx.util.Duration.seconds(2);
+    /** The "47 calls become 1" story of the batch view. */
+    private static final int BATCH_SIZE = 47;
+    /** Actions per second: lively charts, recommendations that visibly change between frames. */
+    private static final int AUTOPILOT_RATE = 8;
 
     private final Scene scene;
     private final TabPane tabs;
@@ -50,6 +63,8 @@ final class Screenshots {
         Screenshots screenshots = new Screenshots(scene, tabs, directory, finish);
         PauseTransition filling = new PauseTransition(javafx.util.Duration.millis(fill.toMillis()));
         filling.setOnFinished(event -> screenshots.next(new ArrayList<>(tabs.getTabs())));
+        PauseTransition halfWay = new PauseTransition(javafx.util.Duration.millis(fill.toMillis() / 2.0));
+        halfWay.setOnFinished(event -> screenshots.lookUpBatch());
         liveTicksShown.addListener(new javafx.beans.value.ChangeListener<Number>() {
             @Override
             public void changed(
@@ -58,9 +73,57 @@ final class Screenshots {
                     return;
                 }
                 observable.removeListener(this);
+                try {
+                    screenshots.driveViews();
+                } catch (RuntimeException e) {
+                    // A view that cannot be driven would make a misleading picture: fail the run instead.
+                    System.err.println("screenshots: " + e.getMessage());
+                    finish.accept(1);
+                    return;
+                }
                 filling.play();
+                halfWay.play();
             }
         });
+    }
+
+    /** Does what a user trying each view does: clicks through its main actions. */
+    @SuppressWarnings("unchecked")
+    private void driveViews() {
+        Spinner<Integer> firstCount = (Spinner<Integer>) find("batch-lookup-tab", "batch-first-count");
+        firstCount.getValueFactory().setValue(BATCH_SIZE);
+        lookUpBatch();
+        ((Slider) find("recommendations-tab", "session-autopilot")).setValue(AUTOPILOT_RATE);
+        ((Button) find("recommendations-tab", "session-open")).fire();
+        ((Button) find("recommendations-tab", "books-list")).fire();
+    }
+
+    private void lookUpBatch() {
+        ((Button) find("batch-lookup-tab", "batch-look-up-first")).fire();
+    }
+
+    /** Selects the best recommendation, so that the action bar names the book its buttons act on. */
+    private void selectFirstRecommendation() {
+        ((TableView<?>) find("recommendations-tab", "session-recommendations"))
+                .getSelectionModel()
+                .selectFirst();
+    }
+
+    private Node find(String tabId, String nodeId) {
+        Tab tab = tabs.getTabs().stream()
+                .filter(candidate -> tabId.equals(candidate.getId()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("tab: " + tabId + " (expected: one of the views)"));
+        // A tab never shown has no skins yet, and split panes hold their items in theirs: show it to build them.
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        tabs.getSelectionModel().select(tab);
+        tab.getContent().applyCss();
+        Node node = tab.getContent().lookup("#" + nodeId);
+        tabs.getSelectionModel().select(shown);
+        if (node == null) {
+            throw new IllegalStateException("node: #" + nodeId + " (expected: in tab " + tabId + ")");
+        }
+        return node;
     }
 
     private void next(List<Tab> remaining) {
@@ -73,6 +136,10 @@ final class Screenshots {
         tabs.getSelectionModel().select(tab);
         PauseTransition settle = new PauseTransition(SETTLE_PER_TAB);
         settle.setOnFinished(event -> {
+            if ("recommendations-tab".equals(tab.getId())) {
+                // Just before the picture: on autopilot the recommendations change several times a second.
+                selectFirstRecommendation();
+            }
             write(scene.snapshot(null), directory.resolve(fileNameOf(tab)));
             next(remaining);
         });

@@ -32,7 +32,7 @@ final class Session implements AutoCloseable {
         this.connection = connection;
         this.channel = channel;
         this.retries = retries;
-        this.monitor = ConnectionMonitor.start(channel);
+        this.monitor = ConnectionMonitor.start(channel, retries);
         this.pricing = new PricingClient(channel, monitor, retries);
         this.recommendations = new RecommendationClient(channel, monitor, retries);
     }

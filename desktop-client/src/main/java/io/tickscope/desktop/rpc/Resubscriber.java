@@ -7,6 +7,7 @@ import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ConnectionState;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -118,7 +119,12 @@ final class Resubscriber<A> implements AutoCloseable {
             if (retry) {
                 failuresInARow++;
                 delay = backoff.delayAfter(failuresInARow);
-                pendingRetry = scheduler.schedule(this::subscribe, delay.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    pendingRetry = scheduler.schedule(this::subscribe, delay.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException shutDown) {
+                    // The application is closing its connection: there is nothing to come back to.
+                    retry = false;
+                }
             }
         }
         if (retry) {

@@ -80,7 +80,7 @@ public final class WatchlistPipelineBenchmark {
             PulseCoalescer<String, PriceTick> coalescer =
                     ui.coalescer((id, tick) -> rows.get(id).apply(tick, Instant.now()));
             LongAdder received = new LongAdder();
-            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler)
+            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler)
                     .watch(
                             new WatchRequest(ids, Currency.getInstance("USD"), Segment.STANDARD),
                             new PriceWatchListener() {

@@ -47,7 +47,7 @@ class WatchlistViewModelTest {
     @BeforeEach
     void openWatchlist() {
         channel = Channels.open(server.address());
-        PricingClient pricing = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler);
+        PricingClient pricing = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler);
         watchlist = new WatchlistViewModel(pricing, ui.uiThread(), clock);
         ui.run(watchlist::activate);
     }
