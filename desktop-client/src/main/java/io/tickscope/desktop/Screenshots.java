@@ -11,14 +11,9 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableLongValue;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -44,12 +39,14 @@ final class Screenshots {
     private final TabPane tabs;
     private final Path directory;
     private final IntConsumer finish;
+    private final ViewDriver driver;
 
     private Screenshots(Scene scene, TabPane tabs, Path directory, IntConsumer finish) {
         this.scene = scene;
         this.tabs = tabs;
         this.directory = directory;
         this.finish = finish;
+        this.driver = new ViewDriver(tabs);
     }
 
     /** Waits for the first live tick, then {@code fill}, then takes one picture per tab. */
@@ -64,7 +61,7 @@ final class Screenshots {
         PauseTransition filling = new PauseTransition(javafx.util.Duration.millis(fill.toMillis()));
         filling.setOnFinished(event -> screenshots.next(new ArrayList<>(tabs.getTabs())));
         PauseTransition halfWay = new PauseTransition(javafx.util.Duration.millis(fill.toMillis() / 2.0));
-        halfWay.setOnFinished(event -> screenshots.lookUpBatch());
+        halfWay.setOnFinished(event -> screenshots.driver.lookUpAgain());
         liveTicksShown.addListener(new javafx.beans.value.ChangeListener<Number>() {
             @Override
             public void changed(
@@ -88,42 +85,10 @@ final class Screenshots {
     }
 
     /** Does what a user trying each view does: clicks through its main actions. */
-    @SuppressWarnings("unchecked")
     private void driveViews() {
-        Spinner<Integer> firstCount = (Spinner<Integer>) find("batch-lookup-tab", "batch-first-count");
-        firstCount.getValueFactory().setValue(BATCH_SIZE);
-        lookUpBatch();
-        ((Slider) find("recommendations-tab", "session-autopilot")).setValue(AUTOPILOT_RATE);
-        ((Button) find("recommendations-tab", "session-open")).fire();
-        ((Button) find("recommendations-tab", "books-list")).fire();
-    }
-
-    private void lookUpBatch() {
-        ((Button) find("batch-lookup-tab", "batch-look-up-first")).fire();
-    }
-
-    /** Selects the best recommendation, so that the action bar names the book its buttons act on. */
-    private void selectFirstRecommendation() {
-        ((TableView<?>) find("recommendations-tab", "session-recommendations"))
-                .getSelectionModel()
-                .selectFirst();
-    }
-
-    private Node find(String tabId, String nodeId) {
-        Tab tab = tabs.getTabs().stream()
-                .filter(candidate -> tabId.equals(candidate.getId()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("tab: " + tabId + " (expected: one of the views)"));
-        // A tab never shown has no skins yet, and split panes hold their items in theirs: show it to build them.
-        Tab shown = tabs.getSelectionModel().getSelectedItem();
-        tabs.getSelectionModel().select(tab);
-        tab.getContent().applyCss();
-        Node node = tab.getContent().lookup("#" + nodeId);
-        tabs.getSelectionModel().select(shown);
-        if (node == null) {
-            throw new IllegalStateException("node: #" + nodeId + " (expected: in tab " + tabId + ")");
-        }
-        return node;
+        driver.lookUpFirst(BATCH_SIZE);
+        driver.openSessionOnAutopilot(AUTOPILOT_RATE);
+        driver.listBooks();
     }
 
     private void next(List<Tab> remaining) {
@@ -138,7 +103,7 @@ final class Screenshots {
         settle.setOnFinished(event -> {
             if ("recommendations-tab".equals(tab.getId())) {
                 // Just before the picture: on autopilot the recommendations change several times a second.
-                selectFirstRecommendation();
+                driver.selectFirstRecommendation();
             }
             write(scene.snapshot(null), directory.resolve(fileNameOf(tab)));
             next(remaining);
