@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>While the channel cannot connect, the monitor asks it to try again every {@link #RECONNECT_PERIOD}: gRPC's
  * own reconnect backoff grows to two minutes, and a monitor on someone's desk should be back within a second
- * of its server, not minutes later. A failed attempt on a refused port costs next to nothing.
+ * of its server, not minutes later. A failed attempt on a refused port costs next to nothing; a second between
+ * prompts leaves a connection attempt on a slow machine time to complete.
  */
 public final class ConnectionMonitor {
 
     /** How often a channel in transient failure is asked to reconnect at once. */
-    public static final Duration RECONNECT_PERIOD = Duration.ofMillis(500);
+    public static final Duration RECONNECT_PERIOD = Duration.ofSeconds(1);
 
     private final ManagedChannel channel;
     private final List<Consumer<ConnectionState>> subscribers = new CopyOnWriteArrayList<>();
