@@ -4,6 +4,7 @@ import io.tickscope.desktop.rpc.Segment;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.watchlist.WatchlistViewModel;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -86,10 +87,7 @@ public final class SoakRun {
         for (int minute = 1; minute <= length.toMinutes(); minute++) {
             long due = start + minute * SAMPLE_EVERY.toNanos();
             TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
-            // Two collections: the first may leave garbage that finalization or reference processing frees.
-            System.gc();
-            System.gc();
-            double used = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+            double used = usedAfterGc(memory);
             usedMiB.add(used);
             System.out.printf(
                     Locale.ROOT,
@@ -103,6 +101,38 @@ public final class SoakRun {
         System.out.println(verdict(usedMiB));
         FxToolkit.cleanupApplication(app);
         System.exit(0);
+    }
+
+    /**
+     * The heap used right after a full collection, the least of three. Each reading waits for the old
+     * generation's collector to have run: a System.gc() that overlaps native code (SQLite, the transport) may
+     * be skipped, and its reading would be a heap full of garbage.
+     */
+    private static double usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        List<GarbageCollectorMXBean> fullCollectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(collector -> collector.getName().contains("Old")
+                        || collector.getName().contains("MarkSweep"))
+                .toList();
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0, readings = 0; attempt < 30 && readings < 3; attempt++) {
+            long before = fullCollections(fullCollectors);
+            System.gc();
+            if (fullCollections(fullCollectors) > before) {
+                least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+                readings++;
+            } else {
+                // Skipped while a thread held the GC locker (seen here: "GCLocker Initiated GC"): let it leave.
+                Thread.sleep(100);
+            }
+        }
+        // No full collection seen (a collector this does not know): say so rather than report a number.
+        return least == Long.MAX_VALUE ? Double.NaN : least / (1024.0 * 1024.0);
+    }
+
+    private static long fullCollections(List<GarbageCollectorMXBean> collectors) {
+        return collectors.stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     /** Once the views are up, opens the session on autopilot and leaves the wire view showing. */

@@ -125,6 +125,10 @@ class TickscopeAppTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> onFx(() -> connectionState().equals("● ready")));
         await().until(() -> onFx(() -> feedStatus().startsWith("Live") && staleRows() == 0));
+        // The resync says so: every row holds a price from the server that came back, and when it came.
+        int watched = onFx(() ->
+                robot.lookup("#watchlist-table").queryTableView().getItems().size());
+        assertThat(onFx(this::feedStatus)).startsWith("Live, resynced " + watched + " products at ");
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> flashingRows() > 0));
     }
 
