@@ -162,7 +162,9 @@ class TickscopeAppTest {
         robot.clickOn("Embedded server, started by the monitor on this computer");
         robot.clickOn("Connect");
 
+        // The views are rebuilt over the new session meanwhile: a lookup may find none for a moment.
         await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
                 .until(() -> onFx(() -> serverText().startsWith("Embedded server ")
                         && connectionState().equals("● ready")
                         && feedStatus().startsWith("Live")));
