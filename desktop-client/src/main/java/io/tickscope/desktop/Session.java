@@ -7,6 +7,7 @@ import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.connection.ServerConnection;
 import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.rpc.WireMeteringInterceptor;
 import io.tickscope.shared.wire.WireMeter;
 import java.nio.file.Path;
@@ -26,13 +27,15 @@ final class Session implements AutoCloseable {
     private final ConnectionMonitor monitor;
     private final ScheduledExecutorService retries;
     private final PricingClient pricing;
+    private final RecommendationClient recommendations;
 
     private Session(ServerConnection connection, ManagedChannel channel, ScheduledExecutorService retries) {
         this.connection = connection;
         this.channel = channel;
         this.retries = retries;
-        this.monitor = ConnectionMonitor.start(channel);
+        this.monitor = ConnectionMonitor.start(channel, retries);
         this.pricing = new PricingClient(channel, monitor, retries);
+        this.recommendations = new RecommendationClient(channel, monitor, retries);
     }
 
     /**
@@ -73,6 +76,10 @@ final class Session implements AutoCloseable {
 
     PricingClient pricing() {
         return pricing;
+    }
+
+    RecommendationClient recommendations() {
+        return recommendations;
     }
 
     /** Closes the channel (cancelling every call on it), then stops the embedded server if there is one. */

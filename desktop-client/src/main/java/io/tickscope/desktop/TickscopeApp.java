@@ -7,7 +7,6 @@ import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.recommendations.RecommendationsView;
 import io.tickscope.desktop.rpc.BatchPricingClient;
-import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.settings.WindowBounds;
@@ -220,8 +219,7 @@ public final class TickscopeApp extends Application {
                 .setAll(List.of(
                         tab("Watchlist", view.node()),
                         withId(BatchLookupView.tab(new BatchPricingClient(opened.channel()), Platform::runLater)),
-                        withId(RecommendationsView.tab(
-                                new RecommendationClient(opened.channel()), Platform::runLater, viewTimers)),
+                        withId(RecommendationsView.tab(opened.recommendations(), Platform::runLater, viewTimers)),
                         withId(WireView.tab(wireMeter, Platform::runLater, viewTimers))));
     }
 

@@ -127,13 +127,15 @@ public final class BatchLookupView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Way", 260, LookupTiming::way),
-                        TableColumns.numeric("Calls", LookupTiming::calls, Objects::toString),
-                        TableColumns.numeric("Failed", LookupTiming::failedCalls, Objects::toString),
-                        TableColumns.numeric("Wall time", LookupTiming::wallTime, WireFormat::millis),
-                        TableColumns.numeric("Message bytes", 110, LookupTiming::bytes, WireFormat::bytes),
-                        TableColumns.numeric("Time vs batch", LookupTiming::timesBatchWallTime, BatchLookupView::times),
-                        TableColumns.numeric("Bytes vs batch", LookupTiming::timesBatchBytes, BatchLookupView::times)));
+                        TableColumns.text("Way", 240, LookupTiming::way),
+                        TableColumns.numeric("Calls", 60, LookupTiming::calls, Objects::toString),
+                        TableColumns.numeric("Failed", 64, LookupTiming::failedCalls, Objects::toString),
+                        TableColumns.numeric("Wall time", 100, LookupTiming::wallTime, WireFormat::millis),
+                        TableColumns.numeric("Message bytes", 120, LookupTiming::bytes, WireFormat::bytes),
+                        TableColumns.numeric(
+                                "Time vs batch", 120, LookupTiming::timesBatchWallTime, BatchLookupView::times),
+                        TableColumns.numeric(
+                                "Bytes vs batch", 125, LookupTiming::timesBatchBytes, BatchLookupView::times)));
         table.setPlaceholder(new Label("Look up some products to compare one batch call with N calls."));
         table.setTooltip(new Tooltip("Message bytes are the protobuf messages with gRPC's 5-byte prefix;"
                 + " each call also sends HTTP/2 headers, which are not counted."));
@@ -150,13 +152,13 @@ public final class BatchLookupView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Product", PriceRow::productId),
-                        TableColumns.text("Name", 240, PriceRow::productName),
-                        TableColumns.numeric("List price", 120, PriceRow::listPrice, Amount::toString),
-                        TableColumns.numeric("Segment price", 120, PriceRow::segmentPrice, Amount::toString),
-                        TableColumns.text("Sale", row -> row.onSale() ? "on sale" : ""),
-                        TableColumns.text("Sale ends", 120, row -> saleEnd(row.saleEnd())),
-                        TableColumns.text("Error", 240, row -> Objects.requireNonNullElse(row.error(), ""))));
+                        TableColumns.text("Product", 84, PriceRow::productId),
+                        TableColumns.text("Name", 230, PriceRow::productName),
+                        TableColumns.numeric("List price", 110, PriceRow::listPrice, Amount::toString),
+                        TableColumns.numeric("Segment price", 130, PriceRow::segmentPrice, Amount::toString),
+                        TableColumns.text("Sale", 84, row -> row.onSale() ? "on sale" : ""),
+                        TableColumns.text("Sale ends", 130, row -> saleEnd(row.saleEnd())),
+                        TableColumns.text("Error", 120, row -> Objects.requireNonNullElse(row.error(), ""))));
         table.setPlaceholder(new Label("No results yet."));
         return table;
     }

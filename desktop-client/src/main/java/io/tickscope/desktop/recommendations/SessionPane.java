@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +100,10 @@ final class SessionPane extends BorderPane {
         status.setId("session-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
+        model.reopeningProperty().addListener((property, before, reopening) -> {
+            status.getStyleClass().remove(reopening ? Styles.TEXT_MUTED : Styles.WARNING);
+            status.getStyleClass().add(reopening ? Styles.WARNING : Styles.TEXT_MUTED);
+        });
 
         FlowPane toolbar = new FlowPane(
                 8,
@@ -129,15 +134,15 @@ final class SessionPane extends BorderPane {
                         TableColumns.numeric("#", 36, RecommendedBook::rank, Object::toString),
                         TableColumns.text("Book", 64, row -> row.book().bookId()),
                         TableColumns.text("Title", 170, row -> row.book().title()),
-                        TableColumns.text("Author", 110, row -> row.book().author()),
+                        TableColumns.text("Author", 105, row -> row.book().author()),
                         TableColumns.text(
-                                "Category", row -> row.book().category().toString()),
+                                "Category", 95, row -> row.book().category().toString()),
                         TableColumns.numeric(
                                 "Score",
                                 60,
                                 RecommendedBook::score,
                                 score -> String.format(Locale.ROOT, "%.3f", score)),
-                        TableColumns.text("Why", 180, RecommendedBook::reason)));
+                        TableColumns.text("Why", 170, RecommendedBook::reason)));
         table.setPlaceholder(new Label("Open a session to see recommendations arrive."));
         return table;
     }
@@ -150,10 +155,13 @@ final class SessionPane extends BorderPane {
                                 ? "Select a book"
                                 : target.get().bookId() + " " + target.get().title(),
                         target));
-        on.setMaxWidth(320);
+        // The buttons keep their words; the book's title gives way, ending in an ellipsis.
+        on.setMinWidth(0);
+        HBox.setHgrow(on, Priority.ALWAYS);
         ChoiceBox<Integer> stars = new ChoiceBox<>();
         stars.getItems().setAll(1, 2, 3, 4, 5);
         stars.setValue(4);
+        stars.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(
                 6,
                 action("View", ActionType.VIEWED, () -> 0, model, target),
@@ -184,6 +192,7 @@ final class SessionPane extends BorderPane {
             SessionViewModel model,
             ObjectProperty<@Nullable BookRow> target) {
         Button button = new Button(text);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setId("session-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         button.disableProperty().bind(model.openProperty().not().or(target.isNull()));
         button.setOnAction(event -> model.act(target.get().bookId(), type, stars.getAsInt()));

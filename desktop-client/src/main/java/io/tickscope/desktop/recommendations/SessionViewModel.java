@@ -8,7 +8,7 @@ import io.tickscope.desktop.rpc.LiveSession;
 import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.rpc.RecommendationsUpdate;
 import io.tickscope.desktop.rpc.RecommendedBook;
-import io.tickscope.desktop.rpc.StreamListener;
+import io.tickscope.desktop.rpc.SessionListener;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +27,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,7 +43,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A live recommendation session: open it for a user and a category, act on books (or let the autopilot act
- * at a chosen rate), and watch the recommendations change as the server answers. A timeline of the last
+ * at a chosen rate), and watch the recommendations change as the server answers. When the server goes away,
+ * the session says so and reopens by itself once the server is back, autopilot and all. A timeline of the last
  * {@value #TIMELINE_SECONDS} seconds (actions sent and updates received per second, top scores) feeds the
  * chart.
  *
@@ -79,6 +82,8 @@ public final class SessionViewModel {
     private final ReadOnlyLongWrapper actionsSent = new ReadOnlyLongWrapper(this, "actionsSent");
     private final ReadOnlyLongWrapper actionsApplied = new ReadOnlyLongWrapper(this, "actionsApplied");
     private final ReadOnlyLongWrapper updatesReceived = new ReadOnlyLongWrapper(this, "updatesReceived");
+    private final ReadOnlyBooleanWrapper reopening = new ReadOnlyBooleanWrapper(this, "reopening");
+    private final ReadOnlyIntegerWrapper reopens = new ReadOnlyIntegerWrapper(this, "reopens");
 
     // Touched on the UI thread.
     private @Nullable OpenSession current;
@@ -114,6 +119,8 @@ public final class SessionViewModel {
         actionsSent.set(0);
         actionsApplied.set(0);
         updatesReceived.set(0);
+        reopening.set(false);
+        reopens.set(0);
         OpenSession session = new OpenSession();
         current = session;
         open.set(true);
@@ -130,6 +137,7 @@ public final class SessionViewModel {
             session.live().close();
             current = null;
             open.set(false);
+            reopening.set(false);
             status.set("Session closed after " + actionsSent.get() + " actions.");
         }
     }
@@ -149,16 +157,27 @@ public final class SessionViewModel {
         if (session == null) {
             return;
         }
+        // An interruption clears the answers before it, so whatever answer is left came after it.
+        String interruption = session.interruption.getAndSet(null);
+        if (interruption != null) {
+            reopening.set(true);
+            status.set("Reconnecting: " + interruption);
+        }
         RecommendationsUpdate update = session.latest.getAndSet(null);
         if (update != null) {
             recommendations.setAll(update.recommendations());
             actionsApplied.set(update.actionsApplied());
-            status.set(String.format(
+            String answered = String.format(
                     Locale.ROOT,
                     "%d recommendations at %s, after %d actions.",
                     update.recommendations().size(),
                     CLOCK.format(LocalTime.ofInstant(update.generatedAt(), ZoneId.systemDefault())),
-                    update.actionsApplied()));
+                    update.actionsApplied());
+            if (reopening.get()) {
+                reopening.set(false);
+                reopens.set(reopens.get() + 1);
+            }
+            status.set(reopens.get() == 0 ? answered : "Reopened (" + reopens.get() + "x). " + answered);
         }
         actionsSent.set(session.actionsTotal.get());
         updatesReceived.set(session.updatesTotal.get());
@@ -167,6 +186,7 @@ public final class SessionViewModel {
             session.stop();
             current = null;
             open.set(false);
+            reopening.set(false);
             status.set(ending);
         }
     }
@@ -181,10 +201,11 @@ public final class SessionViewModel {
     }
 
     /** One open session: its stream's listener, its counters, and its timers. */
-    private final class OpenSession implements StreamListener<RecommendationsUpdate> {
+    private final class OpenSession implements SessionListener {
 
         // Written by the stream, read by the UI thread, the ticker and the autopilot.
         final AtomicReference<@Nullable RecommendationsUpdate> latest = new AtomicReference<>();
+        final AtomicReference<@Nullable String> interruption = new AtomicReference<>();
         final AtomicReference<@Nullable String> ending = new AtomicReference<>();
         final AtomicLong actionsTotal = new AtomicLong();
         final AtomicLong updatesTotal = new AtomicLong();
@@ -265,6 +286,14 @@ public final class SessionViewModel {
         }
 
         @Override
+        public void onInterrupted(String reason) {
+            // Answers from before the break are stale: the reopened session answers afresh.
+            latest.set(null);
+            interruption.set(reason);
+            refresh.request();
+        }
+
+        @Override
         public void onEnd(@Nullable String failure) {
             ending.set(failure == null ? "The server ended the session." : "Session ended: " + failure);
             refresh.request();
@@ -313,6 +342,16 @@ public final class SessionViewModel {
     /** Actions the server had applied at its latest answer. */
     public ReadOnlyLongProperty actionsAppliedProperty() {
         return actionsApplied.getReadOnlyProperty();
+    }
+
+    /** Whether the session's stream broke and the session waits to reopen. */
+    public ReadOnlyBooleanProperty reopeningProperty() {
+        return reopening.getReadOnlyProperty();
+    }
+
+    /** How many times the session reopened by itself after its stream broke. */
+    public ReadOnlyIntegerProperty reopensProperty() {
+        return reopens.getReadOnlyProperty();
     }
 
     /** Recommendation updates received in this session. */

@@ -9,45 +9,22 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.desktop.connection.ConnectionMonitor;
-import io.tickscope.desktop.connection.ConnectionState;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One live {@code WatchPrices} stream that outlives its calls: when a call fails in a way that may pass (the
  * server went away or is restarting), the watch tells its listener the prices are stale and subscribes again
- * after a backoff, or at once when the channel reports it is ready again. Closing it cancels the call.
+ * through a {@link Resubscriber}. Closing it cancels the call.
  */
 public final class PriceWatch implements AutoCloseable {
-
-    /** Failures worth another try: the server went away, is restarting, or shed load. */
-    private static final Set<Status.Code> RETRYABLE =
-            Set.of(Status.Code.UNAVAILABLE, Status.Code.ABORTED, Status.Code.RESOURCE_EXHAUSTED);
 
     private final PricingServiceStub stub;
     private final WatchPricesRequest request;
     private final PriceWatchListener listener;
-    private final ScheduledExecutorService scheduler;
-    private final Backoff backoff;
-    private final Runnable unsubscribeFromConnection;
-
-    private final Object lock = new Object();
-    /** The call now running or about to run; callbacks of others are ignored. Written under lock. */
-    private volatile @Nullable Attempt current;
-    /** The resubscription waiting for its backoff to pass. Guarded by lock. */
-    private @Nullable ScheduledFuture<?> pendingRetry;
-    /**
-     * Failures since a call last delivered a live change. Snapshots do not count: a stopping server still
-     * answers new calls with one before it ends them, and the backoff must grow through that. Guarded by lock.
-     */
-    private int failuresInARow;
-    /** Guarded by lock. */
-    private boolean closed;
+    private final Resubscriber<Attempt> resubscriber;
 
     private PriceWatch(
             PricingServiceStub stub,
@@ -59,9 +36,7 @@ public final class PriceWatch implements AutoCloseable {
         this.stub = stub;
         this.request = request;
         this.listener = listener;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
-        this.unsubscribeFromConnection = connection.subscribe(this::onConnectionState);
+        this.resubscriber = new Resubscriber<>(new Calls(), scheduler, backoff, connection);
     }
 
     static PriceWatch open(
@@ -73,84 +48,44 @@ public final class PriceWatch implements AutoCloseable {
             ConnectionMonitor connection) {
         PriceWatch watch =
                 new PriceWatch(stub, request, requireNonNull(listener, "listener"), scheduler, backoff, connection);
-        watch.subscribe();
+        watch.resubscriber.start();
         return watch;
     }
 
     /** Cancels the stream and any pending resubscription; the listener hears nothing more. */
     @Override
     public void close() {
-        Attempt running;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = current;
-            current = null;
-            cancelPendingRetry();
-        }
-        unsubscribeFromConnection.run();
-        if (running != null) {
-            running.cancel();
-        }
+        resubscriber.close();
     }
 
-    private void subscribe() {
-        Attempt attempt = new Attempt();
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            pendingRetry = null;
-            current = attempt;
-        }
-        // Waiting for ready: a call made while the channel reconnects waits for it instead of failing at once.
-        stub.withWaitForReady().watchPrices(request, attempt);
-    }
+    /** How the watch starts and stops its calls, and what it tells the listener when one ends. */
+    private final class Calls implements Resubscriber.Calls<Attempt> {
 
-    /** A channel that is ready again is worth trying at once, without waiting out the backoff. */
-    private void onConnectionState(ConnectionState state) {
-        if (state != ConnectionState.READY) {
-            return;
+        @Override
+        public Attempt newAttempt() {
+            return new Attempt();
         }
-        synchronized (lock) {
-            if (closed || pendingRetry == null || !pendingRetry.cancel(false)) {
-                return;
-            }
-            pendingRetry = null;
-        }
-        subscribe();
-    }
 
-    private void cancelPendingRetry() {
-        if (pendingRetry != null) {
-            pendingRetry.cancel(false);
-            pendingRetry = null;
+        @Override
+        public void start(Attempt attempt) {
+            // Waiting for ready: a call made while the channel reconnects waits for it instead of failing at once.
+            stub.withWaitForReady().watchPrices(request, attempt);
         }
-    }
 
-    /** Tells the listener why the call ended and, when it may pass, schedules the next call. */
-    private void onCallEnded(Attempt attempt, Status status) {
-        boolean retry = RETRYABLE.contains(status.getCode());
-        Duration delay = Duration.ZERO;
-        synchronized (lock) {
-            if (closed || current != attempt) {
-                return;
-            }
-            current = null;
-            if (retry) {
-                failuresInARow++;
-                delay = backoff.delayAfter(failuresInARow);
-                pendingRetry = scheduler.schedule(this::subscribe, delay.toNanos(), TimeUnit.NANOSECONDS);
-            }
+        @Override
+        public void stop(Attempt attempt) {
+            attempt.cancel();
         }
-        String reason = RpcErrors.describe(status.asRuntimeException());
-        if (retry) {
-            listener.onInterrupted(
-                    reason + "; resubscribing in " + String.format(Locale.ROOT, "%.1f s", delay.toMillis() / 1e3));
-        } else {
-            listener.onFailed(reason);
+
+        @Override
+        public void interrupted(Status status, Duration retryIn) {
+            listener.onInterrupted(RpcErrors.describe(status.asRuntimeException()) + "; resubscribing in "
+                    + String.format(Locale.ROOT, "%.1f s", retryIn.toMillis() / 1e3));
+        }
+
+        @Override
+        public void failed(Status status) {
+            listener.onFailed(RpcErrors.describe(status.asRuntimeException()));
         }
     }
 
@@ -164,35 +99,35 @@ public final class PriceWatch implements AutoCloseable {
         public void beforeStart(ClientCallStreamObserver<WatchPricesRequest> requestStream) {
             call = requestStream;
             // A close between choosing this attempt and starting it found no call to cancel.
-            if (current != this) {
+            if (!resubscriber.isCurrent(this)) {
                 cancel();
             }
         }
 
         @Override
         public void onNext(WatchPricesResponse response) {
-            if (current != this) {
+            if (!resubscriber.isCurrent(this)) {
                 return;
             }
             PriceTick tick = PricingMessages.fromProto(response);
+            // Snapshots do not prove recovery: a stopping server still answers new calls with one before it ends
+            // them, and the backoff must grow through that.
             if (!deliveredChange && !tick.snapshot()) {
                 deliveredChange = true;
-                synchronized (lock) {
-                    failuresInARow = 0;
-                }
+                resubscriber.recovered(this);
             }
             listener.onTick(tick);
         }
 
         @Override
         public void onError(Throwable failure) {
-            onCallEnded(this, Status.fromThrowable(failure));
+            resubscriber.ended(this, Status.fromThrowable(failure));
         }
 
         @Override
         public void onCompleted() {
             // A watch never ends on its own; a server that ends it is going away.
-            onCallEnded(this, Status.UNAVAILABLE.withDescription("the server ended the watch"));
+            resubscriber.ended(this, Status.UNAVAILABLE.withDescription("the server ended the watch"));
         }
 
         void cancel() {

@@ -15,7 +15,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +27,6 @@ public final class PricingClient {
     public static final Duration UNARY_DEADLINE = Duration.ofSeconds(5);
     /** The most products one batch call may quote, as the server allows. */
     public static final int MAX_BATCH_SIZE = 1_000;
-
-    private static final Backoff WATCH_BACKOFF =
-            new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10), () -> ThreadLocalRandom.current()
-                    .nextDouble());
 
     private final PricingServiceStub stub;
     private final ConnectionMonitor connection;
@@ -79,7 +74,7 @@ public final class PricingClient {
                 .setCurrencyCode(request.currency().getCurrencyCode())
                 .setCustomerSegment(PricingMessages.toProto(request.segment()))
                 .build();
-        return PriceWatch.open(stub, message, listener, scheduler, WATCH_BACKOFF, connection);
+        return PriceWatch.open(stub, message, listener, scheduler, Resubscriber.BACKOFF, connection);
     }
 
     private static <T> StreamObserver<T> completing(CompletableFuture<T> future) {

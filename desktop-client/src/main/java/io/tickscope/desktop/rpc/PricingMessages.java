@@ -6,7 +6,6 @@ import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceResult;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
-import io.tickscope.shared.money.MoneyProtos;
 import java.time.Instant;
 
 /** Maps the pricing contract's messages to the desktop's records. */
@@ -38,8 +37,8 @@ final class PricingMessages {
         return new Quote(
                 quote.getProductId(),
                 quote.getProductName(),
-                MoneyProtos.fromProto(quote.getBasePrice()),
-                MoneyProtos.fromProto(quote.getDiscountedPrice()),
+                StreamedMoney.fromProto(quote.getBasePrice()),
+                StreamedMoney.fromProto(quote.getDiscountedPrice()),
                 quote.getOnSale() && quote.hasSaleEndTime() ? toInstant(quote.getSaleEndTime()) : null,
                 toInstant(quote.getUpdateTime()));
     }

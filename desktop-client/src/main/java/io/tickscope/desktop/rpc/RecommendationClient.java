@@ -2,7 +2,6 @@ package io.tickscope.desktop.rpc;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.stub.ClientCallStreamObserver;
@@ -12,20 +11,18 @@ import io.tickscope.api.recommendation.v1.Book;
 import io.tickscope.api.recommendation.v1.ListBooksRequest;
 import io.tickscope.api.recommendation.v1.ListBooksResponse;
 import io.tickscope.api.recommendation.v1.RatingRejection;
-import io.tickscope.api.recommendation.v1.Recommendation;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
-import io.tickscope.api.recommendation.v1.RecommendationSessionRequest;
-import io.tickscope.api.recommendation.v1.RecommendationSessionResponse;
 import io.tickscope.api.recommendation.v1.SessionStart;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
+import io.tickscope.desktop.connection.ConnectionMonitor;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -44,29 +41,33 @@ public final class RecommendationClient {
     public static final Duration UPLOAD_DEADLINE = Duration.ofMinutes(5);
 
     private final RecommendationServiceStub stub;
+    private final ConnectionMonitor connection;
+    private final ScheduledExecutorService scheduler;
 
-    /** Calls over {@code channel}, which the caller owns. */
-    public RecommendationClient(Channel channel) {
+    /**
+     * Calls over {@code channel}, which the caller owns and whose state {@code connection} follows; sessions
+     * schedule their reopening on {@code scheduler}.
+     */
+    public RecommendationClient(Channel channel, ConnectionMonitor connection, ScheduledExecutorService scheduler) {
         this.stub = RecommendationServiceGrpc.newStub(requireNonNull(channel, "channel"));
+        this.connection = requireNonNull(connection, "connection");
+        this.scheduler = requireNonNull(scheduler, "scheduler");
     }
 
     /**
      * Opens a session for {@code userId} recommending at most {@code maxResults} (1 to 100) books from
-     * {@code category}. The listener hears the first recommendations, then each change.
+     * {@code category}. The listener hears the first recommendations, then each change; when the server goes
+     * away, the session reopens by itself once it is back.
      */
-    public LiveSession openSession(
-            String userId, Category category, int maxResults, StreamListener<RecommendationsUpdate> listener) {
+    public LiveSession openSession(String userId, Category category, int maxResults, SessionListener listener) {
         requireNonNull(userId, "userId");
         requireNonNull(category, "category");
-        SessionObserver observer = new SessionObserver(requireNonNull(listener, "listener"));
-        stub.recommendationSession(observer);
-        LiveSession session = observer.session();
-        session.start(SessionStart.newBuilder()
+        SessionStart start = SessionStart.newBuilder()
                 .setUserId(userId)
                 .setCategory(category.toProto())
                 .setMaxResults(maxResults)
-                .build());
-        return session;
+                .build();
+        return LiveSession.open(stub, start, listener, scheduler, Resubscriber.BACKOFF, connection);
     }
 
     /** Streams the books of {@code category} in book id order, each as it arrives. */
@@ -107,22 +108,6 @@ public final class RecommendationClient {
                 book.getRatingCount());
     }
 
-    private static RecommendationsUpdate updateOf(RecommendationSessionResponse response) {
-        List<RecommendedBook> books = new ArrayList<>(response.getRecommendationsCount());
-        for (Recommendation recommendation : response.getRecommendationsList()) {
-            books.add(new RecommendedBook(
-                    books.size() + 1,
-                    bookRowOf(recommendation.getBook()),
-                    recommendation.getScore(),
-                    recommendation.getReason()));
-        }
-        Timestamp generated = response.getGenerateTime();
-        return new RecommendationsUpdate(
-                books,
-                response.getActionsApplied(),
-                Instant.ofEpochSecond(generated.getSeconds(), generated.getNanos()));
-    }
-
     private static UploadSummary summaryOf(UploadBookRatingsResponse response) {
         List<String> rejections = new ArrayList<>(response.getRejectionsCount());
         for (RatingRejection rejection : response.getRejectionsList()) {
@@ -130,43 +115,6 @@ public final class RecommendationClient {
                     + rejection.getReason());
         }
         return new UploadSummary(response.getAcceptedCount(), response.getRejectedCount(), rejections);
-    }
-
-    private static final class SessionObserver
-            implements ClientResponseObserver<RecommendationSessionRequest, RecommendationSessionResponse> {
-
-        private final StreamListener<RecommendationsUpdate> listener;
-        private @Nullable LiveSession session;
-
-        SessionObserver(StreamListener<RecommendationsUpdate> listener) {
-            this.listener = listener;
-        }
-
-        LiveSession session() {
-            return requireNonNull(session, "session: not started (expected: beforeStart ran)");
-        }
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<RecommendationSessionRequest> requests) {
-            session = new LiveSession(requests);
-        }
-
-        @Override
-        public void onNext(RecommendationSessionResponse response) {
-            listener.onItem(updateOf(response));
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            session().streamClosed();
-            listener.onEnd(CallErrors.describe(failure));
-        }
-
-        @Override
-        public void onCompleted() {
-            session().streamClosed();
-            listener.onEnd(null);
-        }
     }
 
     private static final class ListingObserver implements StreamObserver<ListBooksResponse> {

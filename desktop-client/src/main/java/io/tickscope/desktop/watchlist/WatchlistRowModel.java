@@ -132,12 +132,17 @@ public final class WatchlistRowModel {
             start = newPrice;
             sessionStartPrice = start;
         }
-        name.set(quote.productName());
-        price.set(newPrice);
-        segmentPrice.set(quote.segmentPrice());
+        // Each property set only when its value changed: every change notifies the table (and re-sorts it when
+        // sorted on that column), and most ticks move the list price alone.
+        setIfChanged(name, quote.productName());
+        setIfChanged(price, newPrice);
+        setIfChanged(segmentPrice, quote.segmentPrice());
         long difference = newPrice.minorUnits() - start.minorUnits();
-        change.set(new Amount(newPrice.currency(), difference));
-        changePercent.set(start.minorUnits() == 0 ? 0.0 : difference * 100.0 / start.minorUnits());
+        Amount oldChange = change.get();
+        if (oldChange == null || oldChange.minorUnits() != difference) {
+            change.set(new Amount(newPrice.currency(), difference));
+            changePercent.set(start.minorUnits() == 0 ? 0.0 : difference * 100.0 / start.minorUnits());
+        }
         Flash move = oldPrice == null ? Flash.NONE : Flash.between(oldPrice.minorUnits(), newPrice.minorUnits());
         if (move == Flash.NONE && oldSegmentPrice != null) {
             // A sale starting or ending moves only the segment price.
@@ -151,10 +156,24 @@ public final class WatchlistRowModel {
         saleEndTime = quote.saleEndTime();
         lastUpdate.set(quote.updateTime());
         stale.set(false);
-        history.add(now, newPrice.toBigDecimal().doubleValue());
+        // The chart plots doubles: no exact decimal needed, so no BigDecimal per tick.
+        history.add(
+                now, newPrice.minorUnits() / Math.pow(10, newPrice.currency().getDefaultFractionDigits()));
         historyVersion.set(historyVersion.get() + 1);
         refresh(now);
         return !tick.snapshot();
+    }
+
+    private static <T> void setIfChanged(ReadOnlyObjectWrapper<T> property, T value) {
+        if (!value.equals(property.get())) {
+            property.set(value);
+        }
+    }
+
+    private static void setIfChanged(ReadOnlyStringWrapper property, String value) {
+        if (!value.equals(property.get())) {
+            property.set(value);
+        }
     }
 
     /** Brings the clock-driven values up to {@code now}: ages, the sale countdown and the end of a flash. */

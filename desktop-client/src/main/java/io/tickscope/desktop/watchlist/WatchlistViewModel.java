@@ -16,10 +16,14 @@ import io.tickscope.desktop.ui.UiThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +65,7 @@ public final class WatchlistViewModel {
 
     private static final int SUGGESTIONS = 50;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+    private static final DateTimeFormatter RESYNC_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final PricingClient pricing;
     private final ProductDirectory directory;
@@ -348,6 +353,11 @@ public final class WatchlistViewModel {
 
         final LongAdder received = new LongAdder();
         final PulseCoalescer<String, PriceTick> updates = ui.coalescer(this::show);
+        /**
+         * The products shown again since the stream broke; null while nothing is being resynced. The server
+         * answers a resubscription with a snapshot of every product, so they all come back. UI thread only.
+         */
+        private @Nullable Set<String> resynced;
 
         @Nullable
         PriceWatch watch;
@@ -376,9 +386,26 @@ public final class WatchlistViewModel {
             if (row.apply(tick, clock.instant())) {
                 liveTicksShown.set(liveTicksShown.get() + 1);
             }
-            if (feedState.get() != FeedState.LIVE) {
+            if (resynced != null) {
+                showResync(productId);
+            } else if (feedState.get() != FeedState.LIVE) {
                 setFeed(FeedState.LIVE, "Live");
             }
+        }
+
+        /** Counts the products back after a break, and says when all of them are, so users can trust the rows. */
+        private void showResync(String productId) {
+            Set<String> back = requireNonNull(resynced, "resynced");
+            back.add(productId);
+            if (back.size() < rowsById.size()) {
+                setFeed(FeedState.STALE, "Resyncing: " + back.size() + " of " + rowsById.size() + " products");
+                return;
+            }
+            resynced = null;
+            setFeed(
+                    FeedState.LIVE,
+                    "Live, resynced " + back.size() + " products at "
+                            + RESYNC_CLOCK.format(LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault())));
         }
 
         private void markStale(FeedState state, String message) {
@@ -388,6 +415,7 @@ public final class WatchlistViewModel {
             // Prices the stream delivered before it broke are shown first, so none of them un-stales a row.
             updates.drain();
             rows.forEach(WatchlistRowModel::markStale);
+            resynced = new HashSet<>();
             setFeed(state, message);
         }
     }

@@ -66,14 +66,14 @@ public final class WireView extends BorderPane {
         table.setId("wire-calls");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.numeric("#", row -> row.call().callId(), Object::toString),
+                        TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
                         TableColumns.text("Kind", 110, row -> row.call().kind().label()),
-                        TableColumns.text("Method", 260, CallRow::method),
-                        TableColumns.numeric("Out", row -> row.call().messagesOut(), WireFormat::count),
+                        TableColumns.text("Method", 340, CallRow::method),
+                        TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", CallRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric("p50", row -> row.latency().p50Micros(), WireFormat::micros),
-                        TableColumns.numeric("p99", row -> row.latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("p50", 95, row -> row.latency().p50Micros(), WireFormat::micros),
+                        TableColumns.numeric("p99", 95, row -> row.latency().p99Micros(), WireFormat::micros),
                         TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
                         TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
                         TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
@@ -86,19 +86,20 @@ public final class WireView extends BorderPane {
         table.setId("wire-methods");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", 260, MethodRow::method),
+                        TableColumns.text("Method", 320, MethodRow::method),
                         TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
-                        TableColumns.numeric("Calls", row -> row.stats().callsStarted(), WireFormat::count),
-                        TableColumns.numeric("Open", row -> row.stats().callsActive(), WireFormat::count),
-                        TableColumns.numeric("Failed", row -> row.stats().callsFailed(), WireFormat::count),
+                        TableColumns.numeric("Calls", 65, row -> row.stats().callsStarted(), WireFormat::count),
+                        TableColumns.numeric("Open", 55, row -> row.stats().callsActive(), WireFormat::count),
+                        TableColumns.numeric("Failed", 68, row -> row.stats().callsFailed(), WireFormat::count),
                         TableColumns.numeric("Out", row -> row.stats().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", MethodRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric("p50", row -> row.stats().latency().p50Micros(), WireFormat::micros),
-                        TableColumns.numeric("p99", row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric("Rate", 65, MethodRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
-                                "Bytes out", 100, row -> row.stats().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", 100, row -> row.stats().bytesIn(), WireFormat::bytes)));
+                                "p50", 95, row -> row.stats().latency().p50Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "p99", 95, row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric("Bytes out", 95, row -> row.stats().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 95, row -> row.stats().bytesIn(), WireFormat::bytes)));
         table.setPlaceholder(new Label("No calls yet."));
         return table;
     }
@@ -117,9 +118,10 @@ public final class WireView extends BorderPane {
                         TableColumns.text("Message type", 330, MessageTypeStats::typeName),
                         TableColumns.numeric("Messages", MessageTypeStats::messages, WireFormat::count),
                         TableColumns.numeric("Protobuf total", 120, MessageTypeStats::protobufBytes, WireFormat::bytes),
-                        TableColumns.numeric("Sampled", MessageTypeStats::sampledMessages, WireFormat::count),
-                        TableColumns.numeric("Protobuf mean", MessageTypeStats::meanProtobufBytes, WireView::meanBytes),
-                        TableColumns.numeric("JSON mean", MessageTypeStats::meanJsonBytes, WireView::meanBytes),
+                        TableColumns.numeric("Sampled", 80, MessageTypeStats::sampledMessages, WireFormat::count),
+                        TableColumns.numeric(
+                                "Protobuf mean", 125, MessageTypeStats::meanProtobufBytes, WireView::meanBytes),
+                        TableColumns.numeric("JSON mean", 100, MessageTypeStats::meanJsonBytes, WireView::meanBytes),
                         ratio));
         table.setPlaceholder(new Label("No messages yet."));
         return table;

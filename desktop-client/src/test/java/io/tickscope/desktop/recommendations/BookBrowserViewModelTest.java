@@ -8,9 +8,10 @@ import io.tickscope.desktop.fixtures.SharedServer;
 import io.tickscope.desktop.fixtures.UiThread;
 import io.tickscope.desktop.rpc.BookRow;
 import io.tickscope.desktop.rpc.Category;
-import io.tickscope.desktop.rpc.RecommendationClient;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,14 @@ class BookBrowserViewModelTest {
 
     private final ManagedChannel channel = server.openChannel();
     private final UiThread ui = new UiThread();
-    private final BookBrowserViewModel model = new BookBrowserViewModel(new RecommendationClient(channel), ui);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final BookBrowserViewModel model =
+            new BookBrowserViewModel(SharedServer.recommendationClient(channel, scheduler), ui);
 
     @AfterEach
     void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
         ui.close();
     }
 

@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.ManagedChannel;
 import io.tickscope.desktop.fixtures.SharedServer;
 import io.tickscope.desktop.fixtures.UiThread;
-import io.tickscope.desktop.rpc.RecommendationClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,14 @@ class RatingUploadViewModelTest {
 
     private final ManagedChannel channel = server.openChannel();
     private final UiThread ui = new UiThread();
-    private final RatingUploadViewModel model = new RatingUploadViewModel(new RecommendationClient(channel), ui);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final RatingUploadViewModel model =
+            new RatingUploadViewModel(SharedServer.recommendationClient(channel, scheduler), ui);
 
     @AfterEach
     void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
         ui.close();
     }
 

@@ -8,7 +8,6 @@ import io.tickscope.desktop.fixtures.SharedServer;
 import io.tickscope.desktop.fixtures.UiThread;
 import io.tickscope.desktop.rpc.ActionType;
 import io.tickscope.desktop.rpc.Category;
-import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.rpc.RecommendedBook;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +28,7 @@ class SessionViewModelTest {
     private final UiThread ui = new UiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final SessionViewModel model =
-            new SessionViewModel(new RecommendationClient(channel), ui, scheduler, new Random(7));
+            new SessionViewModel(SharedServer.recommendationClient(channel, scheduler), ui, scheduler, new Random(7));
 
     @AfterEach
     void close() throws InterruptedException {

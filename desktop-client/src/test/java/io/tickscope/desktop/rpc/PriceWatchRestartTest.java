@@ -26,7 +26,7 @@ class PriceWatchRestartTest {
         try (TestServer server = TestServer.start(0)) {
             ManagedChannel channel = Channels.open(server.address());
             try {
-                ConnectionMonitor monitor = ConnectionMonitor.start(channel);
+                ConnectionMonitor monitor = ConnectionMonitor.start(channel, scheduler);
                 List<ConnectionState> states = new CopyOnWriteArrayList<>();
                 monitor.subscribe(states::add);
                 PricingClient client = new PricingClient(channel, monitor, scheduler);

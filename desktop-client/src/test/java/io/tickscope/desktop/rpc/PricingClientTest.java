@@ -46,7 +46,7 @@ class PricingClientTest {
     @BeforeEach
     void connect() {
         channel = Channels.open(server.address());
-        client = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler);
+        client = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler);
     }
 
     @AfterEach
@@ -129,7 +129,8 @@ class PricingClientTest {
     void batchAgainstNoServerFailsWithAReadableStatus() throws InterruptedException {
         ManagedChannel nowhere = Channels.open(new ServerAddress("127.0.0.1", 1));
         try {
-            PricingClient unreachable = new PricingClient(nowhere, ConnectionMonitor.start(nowhere), scheduler);
+            PricingClient unreachable =
+                    new PricingClient(nowhere, ConnectionMonitor.start(nowhere, scheduler), scheduler);
 
             CompletionException failure =
                     org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, () -> unreachable

@@ -15,6 +15,9 @@ import io.tickscope.desktop.ui.PulseCoalescer;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -80,7 +84,7 @@ public final class WatchlistPipelineBenchmark {
             PulseCoalescer<String, PriceTick> coalescer =
                     ui.coalescer((id, tick) -> rows.get(id).apply(tick, Instant.now()));
             LongAdder received = new LongAdder();
-            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler)
+            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler)
                     .watch(
                             new WatchRequest(ids, Currency.getInstance("USD"), Segment.STANDARD),
                             new PriceWatchListener() {
@@ -104,9 +108,11 @@ public final class WatchlistPipelineBenchmark {
             Thread.sleep(WARM_UP.toMillis());
             pulseNanos.reset();
             long receivedBefore = received.sum();
+            Map<String, Long> cpuBefore = cpuNanosByRole();
             long start = System.nanoTime();
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             long elapsed = System.nanoTime() - start;
+            Map<String, Long> cpuAfter = cpuNanosByRole();
             long ticks = received.sum() - receivedBefore;
             Histogram pulses = pulseNanos.getIntervalHistogram();
 
@@ -119,6 +125,20 @@ public final class WatchlistPipelineBenchmark {
                     pulses.getValueAtPercentile(50) / 1e6,
                     pulses.getValueAtPercentile(99) / 1e6,
                     pulses.getMaxValue() / 1e6);
+            // Ticks per second depend on how much CPU the machine leaves the process; CPU per tick does not.
+            StringBuilder cpu = new StringBuilder("CPU, ms per second of run:");
+            long clientNanos = 0;
+            for (Map.Entry<String, Long> role : cpuAfter.entrySet()) {
+                long used = Math.max(0, role.getValue() - cpuBefore.getOrDefault(role.getKey(), 0L));
+                cpu.append(String.format(" %s %.0f;", role.getKey(), used / 1e6 / (elapsed / 1e9)));
+                if (role.getKey().startsWith("client")) {
+                    clientNanos += used;
+                }
+            }
+            System.out.println(cpu);
+            System.out.printf(
+                    "client CPU per tick: %.2f us (gRPC callbacks, transport and FX thread together)%n",
+                    clientNanos / 1e3 / Math.max(1, ticks));
             watch.close();
             channel.shutdownNow();
             scheduler.shutdownNow();
@@ -126,6 +146,38 @@ public final class WatchlistPipelineBenchmark {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** CPU time so far of the live threads, by what they do for the client or the server in this process. */
+    private static Map<String, Long> cpuNanosByRole() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byRole = new TreeMap<>();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long cpu = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
+            if (cpu >= 0) {
+                byRole.merge(roleOf(thread.getThreadName()), cpu, Long::sum);
+            }
+        }
+        return byRole;
+    }
+
+    private static String roleOf(String threadName) {
+        if (threadName.startsWith("grpc-default-executor")) {
+            return "client gRPC callbacks";
+        }
+        if (threadName.startsWith("grpc-default-worker") || threadName.startsWith("grpc-nio-worker")) {
+            return "client transport";
+        }
+        if (threadName.equals("JavaFX Application Thread") || threadName.equals("Event Thread")) {
+            return "client FX thread";
+        }
+        if (threadName.startsWith("armeria")) {
+            return "server I/O";
+        }
+        if (threadName.startsWith("tickscope-market")) {
+            return "server market";
+        }
+        return "other";
     }
 
     /** Starts JavaFX and a pulse whose every drain is timed into {@code pulseNanos}. */

@@ -47,7 +47,7 @@ class WatchlistViewModelTest {
     @BeforeEach
     void openWatchlist() {
         channel = Channels.open(server.address());
-        PricingClient pricing = new PricingClient(channel, ConnectionMonitor.start(channel), scheduler);
+        PricingClient pricing = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler);
         watchlist = new WatchlistViewModel(pricing, ui.uiThread(), clock);
         ui.run(watchlist::activate);
     }
@@ -149,7 +149,7 @@ class WatchlistViewModelTest {
     }
 
     @Test
-    void rowsGoStaleWhileTheServerIsAwayAndLiveWhenItReturns() {
+    void rowsGoStaleWhileTheServerIsAwayAndTheResyncShowsWhenItReturns() {
         ui.run(() -> watchlist.restore(List.of("P00005", "P00006")));
         await().until(() -> ui.read(() -> watchlist.feedStateProperty().get()) == FeedState.LIVE);
 
@@ -164,6 +164,8 @@ class WatchlistViewModelTest {
                 .until(() -> ui.read(() -> watchlist.feedStateProperty().get() == FeedState.LIVE
                         && watchlist.rows().stream()
                                 .noneMatch(row -> row.staleProperty().get())));
+        // The clock stands still in this test: the resync reports its time.
+        assertThat(ui.read(() -> watchlist.feedMessageProperty().get())).startsWith("Live, resynced 2 products at ");
         server.movePrice("P00005", "0.98");
         await().until(() -> ui.read(() -> watchlist.liveTicksShownProperty().get()) > shownBefore);
     }

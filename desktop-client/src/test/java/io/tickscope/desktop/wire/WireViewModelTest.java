@@ -13,9 +13,8 @@ import io.tickscope.desktop.rpc.LookupResult;
 import io.tickscope.desktop.rpc.LookupWay;
 import io.tickscope.desktop.rpc.PriceLookup;
 import io.tickscope.desktop.rpc.PricingSegment;
-import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.rpc.RecommendationsUpdate;
-import io.tickscope.desktop.rpc.StreamListener;
+import io.tickscope.desktop.rpc.SessionListener;
 import io.tickscope.desktop.rpc.WireMeteringInterceptor;
 import io.tickscope.shared.wire.CallKind;
 import io.tickscope.shared.wire.MessageTypeStats;
@@ -105,11 +104,16 @@ class WireViewModelTest {
     void showsAStreamWhileItIsInFlight() {
         AtomicInteger updates = new AtomicInteger();
         AtomicReference<@Nullable String> ended = new AtomicReference<>();
-        LiveSession session = new RecommendationClient(channel)
-                .openSession("U0001", Category.ALL, 5, new StreamListener<RecommendationsUpdate>() {
+        LiveSession session = SharedServer.recommendationClient(channel, scheduler)
+                .openSession("U0001", Category.ALL, 5, new SessionListener() {
                     @Override
                     public void onItem(RecommendationsUpdate item) {
                         updates.incrementAndGet();
+                    }
+
+                    @Override
+                    public void onInterrupted(String reason) {
+                        ended.set("interrupted: " + reason);
                     }
 
                     @Override
