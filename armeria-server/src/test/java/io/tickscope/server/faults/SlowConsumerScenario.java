@@ -169,6 +169,10 @@ final class SlowConsumerScenario {
     /** What one phase measured. */
     record Phase(Histogram lagMicros, double ratePerSecond, List<Long> heapBytes, long maxBacklog) {
 
+        long p50LagMicros() {
+            return lagMicros.getValueAtPercentile(50);
+        }
+
         long p99LagMicros() {
             return lagMicros.getValueAtPercentile(99);
         }
