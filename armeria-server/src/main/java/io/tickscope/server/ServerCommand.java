@@ -116,11 +116,11 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--rate-limit",
-            defaultValue = "1000",
+            defaultValue = "" + RateLimit.HEADLESS_CALLS_PER_SECOND,
             paramLabel = "CALLS_PER_SECOND",
             description = "Calls each client (IP address) may start per second, in bursts of as many; past it a call"
                     + " fails with RESOURCE_EXHAUSTED. 0 turns the limit off (default: ${DEFAULT-VALUE}).")
-    private long rateLimit = 1_000;
+    private long rateLimit = RateLimit.HEADLESS_CALLS_PER_SECOND;
 
     @Option(
             names = "--max-connections",

@@ -62,7 +62,8 @@ final class InteropServer implements AutoCloseable {
      * messages: the suite sends up to 10 MiB in one request ({@code very_large_request}).
      */
     private static ServerLimits limits() {
-        ServerLimits.Builder limits = ServerLimits.defaults().toBuilder().rateLimit(RateLimit.perSecond(1_000));
+        ServerLimits.Builder limits =
+                ServerLimits.defaults().toBuilder().rateLimit(RateLimit.perSecond(RateLimit.HEADLESS_CALLS_PER_SECOND));
         TestServiceGrpc.getServiceDescriptor()
                 .getMethods()
                 .forEach(method -> limits.maxRequestMessageBytes(

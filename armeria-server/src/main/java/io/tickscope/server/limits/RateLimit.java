@@ -12,6 +12,12 @@ public record RateLimit(long callsPerSecond, long burst) {
     /** No limit: every client may start as many calls as it likes. */
     public static final RateLimit UNLIMITED = new RateLimit(0, 0);
 
+    /**
+     * The headless server's default: room for the desktop's largest batch comparison (one batch of 1,000 beside
+     * the same 1,000 as sequential and as concurrent unary calls) in one burst, far below what a flood sends.
+     */
+    public static final long HEADLESS_CALLS_PER_SECOND = 5_000;
+
     public RateLimit {
         if (callsPerSecond < 0) {
             throw new IllegalArgumentException("callsPerSecond: " + callsPerSecond + " (expected: >= 0)");
