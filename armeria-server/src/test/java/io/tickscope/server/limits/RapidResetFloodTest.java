@@ -8,6 +8,8 @@ import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +49,8 @@ class RapidResetFloodTest {
             measure(pricing, WARM_UP_CALLS, new Histogram(3));
             Histogram baseline = new Histogram(3);
             Histogram duringFlood = new Histogram(3);
-            AttackerProcess.Totals flood = measureAlternately(pricing, baseline, duringFlood);
+            List<Double> p99Ratios = new ArrayList<>();
+            AttackerProcess.Totals flood = measureAlternately(pricing, baseline, duringFlood, p99Ratios);
             System.out.printf(
                     "Rapid reset: %d resets on %d connections; legitimate p50/p99 before %d/%d us, during %d/%d us%n",
                     flood.resets(),
@@ -57,11 +60,15 @@ class RapidResetFloodTest {
                     duringFlood.getValueAtPercentile(50) / 1_000,
                     duringFlood.getValueAtPercentile(99) / 1_000);
 
-            assertThat(duringFlood.getValueAtPercentile(99))
-                    .as(
-                            "p99 during the flood (ns), against 3 x the baseline p99 %d ns",
-                            baseline.getValueAtPercentile(99))
-                    .isLessThanOrEqualTo(3 * baseline.getValueAtPercentile(99));
+            // The verdict is the median round: a neighbour's burst on this shared machine spoils one window, not
+            // the comparison, while a server the flood really slows down loses every round.
+            double[] ratios =
+                    p99Ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double medianRatio = (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+            System.out.printf("Rapid reset: p99 flooded / quiet per round %s, median %.2f%n", p99Ratios, medianRatio);
+            assertThat(medianRatio)
+                    .as("median over rounds of p99 during the flood / p99 just before it")
+                    .isLessThanOrEqualTo(3.0);
             pricing.getPrice(REQUEST);
         }
     }
@@ -71,16 +78,22 @@ class RapidResetFloodTest {
      * this shared machine weighs on both sides of the comparison alike; returns what the attacker did.
      */
     private static AttackerProcess.Totals measureAlternately(
-            PricingServiceBlockingStub pricing, Histogram baseline, Histogram duringFlood) throws IOException {
+            PricingServiceBlockingStub pricing, Histogram baseline, Histogram duringFlood, List<Double> p99Ratios)
+            throws IOException {
         try (AttackerProcess attacker = AttackerProcess.start("127.0.0.1", server.httpPort())) {
             // One unmeasured attack warms the attacker's JVM up.
             attacker.startAttacking();
             AttackerProcess.Totals warmUp = attacker.stopAttacking();
             AttackerProcess.Totals totals = warmUp;
             for (int round = 0; round < ROUNDS; round++) {
-                measure(pricing, CALLS_PER_WINDOW, baseline);
+                Histogram quietRound = new Histogram(3);
+                Histogram floodedRound = new Histogram(3);
+                measure(pricing, CALLS_PER_WINDOW, quietRound);
                 attacker.startAttacking();
-                measure(pricing, CALLS_PER_WINDOW, duringFlood);
+                measure(pricing, CALLS_PER_WINDOW, floodedRound);
+                baseline.add(quietRound);
+                duringFlood.add(floodedRound);
+                p99Ratios.add((double) floodedRound.getValueAtPercentile(99) / quietRound.getValueAtPercentile(99));
                 AttackerProcess.Totals previous = totals;
                 totals = attacker.stopAttacking();
                 // The flood was on while the client measured: more resets than the server's budget allows a
