@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class LimitsConfigurator {
     /** The gRPC length-prefixed message header: a compression flag and a four-byte length. */
     private static final int GRPC_FRAME_HEADER_BYTES = 5;
 
-    /** Armeria counts RST_STREAM frames per window of this many seconds. */
+    /** Resets, received and provoked, are counted per window of this many seconds. */
     private static final int RESET_WINDOW_SECONDS = 60;
 
     private final ServerLimits limits;
@@ -58,7 +59,7 @@ public final class LimitsConfigurator {
      * HTTP/2 decodes at all (twice the metadata limit, so that {@link #decorate} can answer the calls between
      * with a precise status).
      * Netty closes a connection past the reset budget with GOAWAY (ENHANCE_YOUR_CALM), which is what stops a
-     * rapid-reset flood.
+     * rapid-reset flood; {@link ProvokedResetGuard} does the same for resets the client provokes the server into.
      */
     public ServerBuilder configureServer(ServerBuilder sb) {
         return sb.maxNumConnections(limits.maxConnections())
@@ -73,7 +74,13 @@ public final class LimitsConfigurator {
                 .maxConnectionAge(limits.maxConnectionAge())
                 .connectionDrainDuration(limits.connectionDrain())
                 .idleTimeout(limits.idleTimeout())
-                .pingInterval(limits.pingInterval());
+                .pingInterval(limits.pingInterval())
+                // Before Armeria's last handler, which takes requests and passes nothing on.
+                .childChannelPipelineCustomizer(pipeline -> pipeline.addBefore(
+                        pipeline.lastContext().name(),
+                        null,
+                        new ProvokedResetGuard(
+                                limits.maxProvokedResetsPerMinute(), Duration.ofSeconds(RESET_WINDOW_SECONDS))));
     }
 
     /**

@@ -36,6 +36,8 @@ import java.util.Map;
  * @param pingInterval how often the server PINGs a connection that has been quiet, to find dead peers
  * @param maxClientDeadline the longest deadline a unary call gets: a longer {@code grpc-timeout} is clamped
  * @param maxResetFramesPerMinute RST_STREAM frames one connection may send per minute before it is closed
+ * @param maxProvokedResetsPerMinute streams the server may reset per minute on one connection because its client
+ *     sent a frame that was a stream error, before the connection is closed (see {@link ProvokedResetBudget})
  * @param rateLimit how many calls each client may start
  */
 public record ServerLimits(
@@ -51,6 +53,7 @@ public record ServerLimits(
         Duration pingInterval,
         Duration maxClientDeadline,
         int maxResetFramesPerMinute,
+        int maxProvokedResetsPerMinute,
         RateLimit rateLimit) {
 
     public ServerLimits {
@@ -71,6 +74,7 @@ public record ServerLimits(
             throw new IllegalArgumentException("maxClientDeadline: " + maxClientDeadline + " (expected: > 0)");
         }
         requirePositive("maxResetFramesPerMinute", maxResetFramesPerMinute);
+        requirePositive("maxProvokedResetsPerMinute", maxProvokedResetsPerMinute);
         requireNonNull(rateLimit, "rateLimit");
     }
 
@@ -97,6 +101,7 @@ public record ServerLimits(
                 .pingInterval(pingInterval)
                 .maxClientDeadline(maxClientDeadline)
                 .maxResetFramesPerMinute(maxResetFramesPerMinute)
+                .maxProvokedResetsPerMinute(maxProvokedResetsPerMinute)
                 .rateLimit(rateLimit);
         maxRequestMessageBytesByMethod.forEach(builder::maxRequestMessageBytes);
         return builder;
@@ -151,6 +156,8 @@ public record ServerLimits(
         private Duration pingInterval = Duration.ofSeconds(20);
         private Duration maxClientDeadline = Duration.ofSeconds(60);
         private int maxResetFramesPerMinute = 400;
+        // Netty's own default for this defence: 200 per 30 s.
+        private int maxProvokedResetsPerMinute = 400;
         private RateLimit rateLimit = RateLimit.UNLIMITED;
 
         private Builder() {}
@@ -215,6 +222,11 @@ public record ServerLimits(
             return this;
         }
 
+        public Builder maxProvokedResetsPerMinute(int resets) {
+            maxProvokedResetsPerMinute = resets;
+            return this;
+        }
+
         public Builder rateLimit(RateLimit limit) {
             rateLimit = limit;
             return this;
@@ -234,6 +246,7 @@ public record ServerLimits(
                     pingInterval,
                     maxClientDeadline,
                     maxResetFramesPerMinute,
+                    maxProvokedResetsPerMinute,
                     rateLimit);
         }
     }

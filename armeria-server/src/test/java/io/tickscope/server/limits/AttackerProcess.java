@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A {@link RapidResetAttacker} in a JVM of its own at the lowest CPU priority ({@code nice -n 19}). A real
+ * A {@link ResetFloodAttacker} in a JVM of its own at the lowest CPU priority ({@code nice -n 19}). A real
  * attacker runs on its own machine: in its own niced process on this 2-core box it neither takes CPU time the
  * server needs nor pauses the server with its garbage collections, so what the flood costs the legitimate client
  * is what it costs the server.
@@ -30,8 +30,8 @@ final class AttackerProcess implements AutoCloseable {
         this.reports = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Starts the attacker against {@code host:port} and returns once it is ready to attack. */
-    static AttackerProcess start(String host, int port) throws IOException {
+    /** Starts the attacker of {@code flood} against {@code host:port} and returns once it is ready to attack. */
+    static AttackerProcess start(String host, int port, ResetFlood flood) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process process = new ProcessBuilder(List.of(
                         "nice",
@@ -41,9 +41,10 @@ final class AttackerProcess implements AutoCloseable {
                         "-XX:+UseSerialGC",
                         "-cp",
                         classPath,
-                        RapidResetAttacker.class.getName(),
+                        ResetFloodAttacker.class.getName(),
                         host,
-                        Integer.toString(port)))
+                        Integer.toString(port),
+                        flood.name()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         AttackerProcess attacker = new AttackerProcess(process);
@@ -82,8 +83,8 @@ final class AttackerProcess implements AutoCloseable {
     /** Returns the next report of the attacker, skipping any logging it printed. */
     private String readLine() throws IOException {
         for (String line = reports.readLine(); line != null; line = reports.readLine()) {
-            if (line.startsWith(RapidResetAttacker.REPORT_PREFIX)) {
-                return line.substring(RapidResetAttacker.REPORT_PREFIX.length());
+            if (line.startsWith(ResetFloodAttacker.REPORT_PREFIX)) {
+                return line.substring(ResetFloodAttacker.REPORT_PREFIX.length());
             }
         }
         throw new IllegalStateException(

