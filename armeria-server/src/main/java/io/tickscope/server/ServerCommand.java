@@ -137,6 +137,15 @@ final class ServerCommand implements Callable<Integer> {
     private Duration maxConnectionAge = Duration.ofMinutes(30);
 
     @Option(
+            names = "--max-connection-age-grace",
+            defaultValue = "PT60S",
+            paramLabel = "DURATION",
+            description = "How long calls still running on a connection past its age (5 s after the GOAWAY) may go"
+                    + " on before the connection is closed under them and their clients reconnect"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration maxConnectionAgeGrace = Duration.ofSeconds(60);
+
+    @Option(
             names = "--max-client-deadline",
             defaultValue = "PT60S",
             paramLabel = "DURATION",
@@ -158,6 +167,7 @@ final class ServerCommand implements Callable<Integer> {
                         .rateLimit(RateLimit.perSecond(rateLimit))
                         .maxConnections(maxConnections)
                         .maxConnectionAge(maxConnectionAge)
+                        .connectionAgeGrace(maxConnectionAgeGrace)
                         .maxClientDeadline(maxClientDeadline)
                         .build());
         long startNanos = System.nanoTime();

@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
+import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +55,9 @@ public final class LimitsConfigurator {
     }
 
     /**
-     * Limits connections: how many, how old, how many streams each, how many resets, how long a request, and how
-     * big a header block
-     * HTTP/2 decodes at all (twice the metadata limit, so that {@link #decorate} can answer the calls between
-     * with a precise status).
+     * Limits connections: how many, how old (with {@link ConnectionAgeGrace} for calls that outlive the age), how
+     * many streams each, how many resets, how long a request, and how big a header block HTTP/2 decodes at all
+     * (twice the metadata limit, so that {@link #decorate} can answer the calls between with a precise status).
      * Netty closes a connection past the reset budget with GOAWAY (ENHANCE_YOUR_CALM), which is what stops a
      * rapid-reset flood; {@link ProvokedResetGuard} does the same for resets the client provokes the server into.
      */
@@ -75,12 +75,23 @@ public final class LimitsConfigurator {
                 .connectionDrainDuration(limits.connectionDrain())
                 .idleTimeout(limits.idleTimeout())
                 .pingInterval(limits.pingInterval())
-                // Before Armeria's last handler, which takes requests and passes nothing on.
-                .childChannelPipelineCustomizer(pipeline -> pipeline.addBefore(
-                        pipeline.lastContext().name(),
-                        null,
-                        new ProvokedResetGuard(
-                                limits.maxProvokedResetsPerMinute(), Duration.ofSeconds(RESET_WINDOW_SECONDS))));
+                .childChannelPipelineCustomizer(this::addConnectionHandlers);
+    }
+
+    private void addConnectionHandlers(ChannelPipeline pipeline) {
+        // Before Armeria's last handler, which takes requests and passes nothing on.
+        String armeriasLast = pipeline.lastContext().name();
+        pipeline.addBefore(
+                armeriasLast,
+                null,
+                new ProvokedResetGuard(limits.maxProvokedResetsPerMinute(), Duration.ofSeconds(RESET_WINDOW_SECONDS)));
+        if (!limits.maxConnectionAge().isZero()) {
+            pipeline.addBefore(
+                    armeriasLast,
+                    null,
+                    new ConnectionAgeGrace(
+                            limits.maxConnectionAge(), limits.connectionDrain(), limits.connectionAgeGrace()));
+        }
     }
 
     /**

@@ -31,7 +31,10 @@ import java.util.Map;
  * @param maxConnectionAge when a connection is told to go away (GOAWAY) so that clients spread again;
  *     {@link Duration#ZERO} keeps connections forever
  * @param connectionDrain the grace between the first GOAWAY and the final one: calls the client started
- *     meanwhile are still served, and calls in flight at the final GOAWAY run to their end
+ *     meanwhile are still served, and calls in flight at the final GOAWAY go on for {@code connectionAgeGrace}
+ * @param connectionAgeGrace how long calls may still run after the final GOAWAY before the connection is closed
+ *     under them (see {@link ConnectionAgeGrace}); by default as long as the unary deadline cap, so only streams
+ *     are ever cut
  * @param idleTimeout how long a connection without calls stays open; client PINGs do not keep it open
  * @param pingInterval how often the server PINGs a connection that has been quiet, to find dead peers
  * @param maxClientDeadline the longest deadline a unary call gets: a longer {@code grpc-timeout} is clamped
@@ -49,6 +52,7 @@ public record ServerLimits(
         int maxConnections,
         Duration maxConnectionAge,
         Duration connectionDrain,
+        Duration connectionAgeGrace,
         Duration idleTimeout,
         Duration pingInterval,
         Duration maxClientDeadline,
@@ -67,6 +71,7 @@ public record ServerLimits(
         requirePositive("maxConnections", maxConnections);
         requireNotNegative("maxConnectionAge", maxConnectionAge);
         requireNotNegative("connectionDrain", connectionDrain);
+        requireNotNegative("connectionAgeGrace", connectionAgeGrace);
         requireNotNegative("idleTimeout", idleTimeout);
         requireNotNegative("pingInterval", pingInterval);
         requireNotNegative("maxClientDeadline", maxClientDeadline);
@@ -97,6 +102,7 @@ public record ServerLimits(
                 .maxConnections(maxConnections)
                 .maxConnectionAge(maxConnectionAge)
                 .connectionDrain(connectionDrain)
+                .connectionAgeGrace(connectionAgeGrace)
                 .idleTimeout(idleTimeout)
                 .pingInterval(pingInterval)
                 .maxClientDeadline(maxClientDeadline)
@@ -152,6 +158,7 @@ public record ServerLimits(
         private int maxConnections = 2_000;
         private Duration maxConnectionAge = Duration.ofMinutes(30);
         private Duration connectionDrain = Duration.ofSeconds(5);
+        private Duration connectionAgeGrace = Duration.ofSeconds(60);
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration pingInterval = Duration.ofSeconds(20);
         private Duration maxClientDeadline = Duration.ofSeconds(60);
@@ -202,6 +209,11 @@ public record ServerLimits(
             return this;
         }
 
+        public Builder connectionAgeGrace(Duration grace) {
+            connectionAgeGrace = grace;
+            return this;
+        }
+
         public Builder idleTimeout(Duration timeout) {
             idleTimeout = timeout;
             return this;
@@ -242,6 +254,7 @@ public record ServerLimits(
                     maxConnections,
                     maxConnectionAge,
                     connectionDrain,
+                    connectionAgeGrace,
                     idleTimeout,
                     pingInterval,
                     maxClientDeadline,
