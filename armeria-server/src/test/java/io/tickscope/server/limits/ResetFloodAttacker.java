@@ -22,6 +22,8 @@ import io.netty.handler.codec.http2.Http2FrameReader;
 import io.netty.handler.codec.http2.Http2FrameWriter;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -29,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +53,7 @@ final class ResetFloodAttacker implements AutoCloseable {
 
     private final InetSocketAddress server;
     private final ResetFlood flood;
+    private final @Nullable SslContext tls;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Http2Headers headers;
     private final AtomicLong streamsReset = new AtomicLong();
@@ -59,11 +64,17 @@ final class ResetFloodAttacker implements AutoCloseable {
     private volatile CountDownLatch firstFrames = new CountDownLatch(0);
 
     ResetFloodAttacker(InetSocketAddress server, ResetFlood flood) {
+        this(server, flood, null);
+    }
+
+    /** An attacker that speaks TLS with {@code tls}, which must offer h2 by ALPN. */
+    ResetFloodAttacker(InetSocketAddress server, ResetFlood flood, @Nullable SslContext tls) {
         this.server = server;
         this.flood = flood;
+        this.tls = tls;
         this.headers = new DefaultHttp2Headers()
                 .method("POST")
-                .scheme("http")
+                .scheme(tls == null ? "http" : "https")
                 .authority(server.getHostString() + ':' + server.getPort())
                 .path("/tickscope.pricing.v1.PricingService/GetPrice")
                 .add("content-type", "application/grpc")
@@ -77,7 +88,10 @@ final class ResetFloodAttacker implements AutoCloseable {
         connections.incrementAndGet();
         try {
             return attack.outcome.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException e) {
+            channel.close();
+            throw new AssertionError("the attack could not start", e.getCause());
+        } catch (TimeoutException e) {
             channel.close();
             throw new AssertionError("the server did not close the attacking connection within 30 s", e);
         }
@@ -175,6 +189,10 @@ final class ResetFloodAttacker implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline()
+                                    .addLast(tls.newHandler(channel.alloc(), server.getHostString(), server.getPort()));
+                        }
                         channel.pipeline().addLast(attack);
                     }
                 });
@@ -196,16 +214,37 @@ final class ResetFloodAttacker implements AutoCloseable {
         private final Http2FrameReader reader = new DefaultHttp2FrameReader();
         private final Listener listener = new Listener();
         private int nextStreamId = 1;
+        // Under TLS nothing may be written before the handshake: the preface goes first.
+        private boolean started;
         private long streamsResetOnThisConnection;
         private long resetsReceivedOnThisConnection;
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            if (tls == null) {
+                startFlood(ctx);
+            }
+            super.channelActive(ctx);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof SslHandshakeCompletionEvent handshake) {
+                if (handshake.isSuccess()) {
+                    startFlood(ctx);
+                } else {
+                    outcome.completeExceptionally(handshake.cause());
+                }
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        private void startFlood(ChannelHandlerContext ctx) {
+            started = true;
             ctx.write(Http2CodecUtil.connectionPrefaceBuf());
             writer.writeSettings(ctx, new Http2Settings(), ctx.newPromise());
             ctx.flush();
             flood(ctx);
-            super.channelActive(ctx);
         }
 
         @Override
@@ -237,7 +276,7 @@ final class ResetFloodAttacker implements AutoCloseable {
         /** Opens and resets streams while the socket takes the frames, then yields to reads. */
         private void flood(ChannelHandlerContext ctx) {
             Channel channel = ctx.channel();
-            if (!channel.isActive() || !channel.isWritable() || nextStreamId < 0) {
+            if (!started || !channel.isActive() || !channel.isWritable() || nextStreamId < 0) {
                 return;
             }
             for (int i = 0; i < STREAMS_PER_BATCH; i++) {

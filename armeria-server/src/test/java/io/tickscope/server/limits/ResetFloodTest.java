@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
+import io.tickscope.server.security.TlsFiles;
+import io.tickscope.server.security.testing.CertificateAuthority;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -28,8 +36,13 @@ class ResetFloodTest {
     private static final int ROUNDS = 8;
     private static final int CALLS_PER_WINDOW = 1_000;
 
+    private static final CertificateAuthority AUTHORITY = CertificateAuthority.create("Tickscope Test CA");
+
     @RegisterExtension
     static final LimitedTestServer server = new LimitedTestServer(ServerLimits.defaults());
+
+    @RegisterExtension
+    static final LimitedTestServer tlsServer = LimitedTestServer.withTls(ServerLimits.defaults(), serverCertificate());
 
     @Test
     void attackingConnectionIsClosedOnceItSpendsItsResetBudget() throws InterruptedException {
@@ -57,6 +70,27 @@ class ResetFloodTest {
             assertThat(outcome.resetsReceived()).isBetween(1L, 401L);
         }
         assertThat(server.server().isClosing()).isFalse();
+    }
+
+    /** The guard goes onto a TLS connection by another way than onto a cleartext one: once ALPN chose h2. */
+    @Test
+    void connectionThatMakesTheServerResetOverTlsIsClosedOnceItSpendsItsBudget() throws Exception {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", tlsServer.httpsPort());
+        SslContext tls = SslContextBuilder.forClient()
+                .trustManager(AUTHORITY.certificate())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(
+                        ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2))
+                .build();
+        try (ResetFloodAttacker attacker = new ResetFloodAttacker(address, ResetFlood.MADE_YOU_RESET, tls)) {
+            ResetFloodAttacker.Outcome outcome = attacker.attackOnce();
+
+            assertThat(outcome.streamsReset()).isGreaterThan(400);
+            assertThat(outcome.resetsReceived()).isBetween(1L, 401L);
+        }
+        assertThat(tlsServer.server().isClosing()).isFalse();
     }
 
     @Test
@@ -134,6 +168,14 @@ class ResetFloodTest {
             long start = System.nanoTime();
             pricing.getPrice(REQUEST);
             latencies.recordValue(System.nanoTime() - start);
+        }
+    }
+
+    private static TlsFiles serverCertificate() {
+        try {
+            return AUTHORITY.issueServer().writeTo(Files.createTempDirectory("tickscope-reset-flood"), "server");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
