@@ -39,11 +39,6 @@ record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas) {
      * file and the reason if they are not PEM or the key does not match the certificate.
      */
     static TlsMaterial parse(TlsFiles files, List<byte[]> contents) {
-        List<Path> paths = files.paths();
-        if (contents.size() != paths.size()) {
-            throw new IllegalArgumentException("contents of " + contents.size() + " files (expected: " + paths.size()
-                    + ", one per " + paths + ")");
-        }
         TlsKeyPair keyPair;
         try (InputStream key = new ByteArrayInputStream(contents.get(1));
                 InputStream chain = new ByteArrayInputStream(contents.get(0))) {

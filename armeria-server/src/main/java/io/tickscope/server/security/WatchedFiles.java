@@ -3,6 +3,7 @@ package io.tickscope.server.security;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,12 @@ import org.jspecify.annotations.Nullable;
  * @param <T> what the files hold
  */
 final class WatchedFiles<T> {
+
+    /**
+     * Far above what these files hold (a CA bundle of every public authority is about 200 KiB, a token line about
+     * 100 bytes), and low enough that a flag pointing at the wrong file costs little memory every check.
+     */
+    static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
     /** Makes a value of the files' contents, given in the order of the files. */
     @FunctionalInterface
@@ -103,10 +110,12 @@ final class WatchedFiles<T> {
 
     /** Reads the files once and takes in what changed since the previous check; what a scheduled check does. */
     synchronized void check() {
+        // Every exception is caught below, not only the documented IllegalArgumentException: a scheduled task that
+        // throws is never run again, and the files would silently stop reloading.
         List<byte[]> contents;
         try {
             contents = readAll();
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage());
             if (!reason.equals(lastReadFailure)) {
                 lastReadFailure = reason;
@@ -124,7 +133,7 @@ final class WatchedFiles<T> {
         T fresh;
         try {
             fresh = parser.parse(contents);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             onRefusal.accept(String.valueOf(e.getMessage()));
             return;
         }
@@ -135,8 +144,13 @@ final class WatchedFiles<T> {
     private List<byte[]> readAll() {
         List<byte[]> contents = new ArrayList<>(files.size());
         for (Path file : files) {
-            try {
-                contents.add(Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+                if (content.length > MAX_FILE_BYTES) {
+                    throw new IllegalArgumentException("file: " + file + ": more than " + MAX_FILE_BYTES
+                            + " bytes (expected: <= " + MAX_FILE_BYTES + ", a key, certificates or tokens)");
+                }
+                contents.add(content);
             } catch (IOException e) {
                 throw new IllegalArgumentException("file: " + file + " (expected: a readable file): " + e, e);
             }

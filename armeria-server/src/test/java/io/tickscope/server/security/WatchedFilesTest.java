@@ -2,12 +2,16 @@ package io.tickscope.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +99,48 @@ class WatchedFilesTest {
         number.check();
         assertThat(reloads).containsExactly(12);
         assertThat(refusals).hasSize(1);
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWithoutReadingItWhole() throws Exception {
+        Path file = write("number", "12");
+        WatchedFiles<Integer> number = watch(file);
+
+        Files.write(file, new byte[WatchedFiles.MAX_FILE_BYTES + 1]);
+        number.check();
+
+        assertThat(number.current()).isEqualTo(12);
+        assertThat(parses).hasValue(1);
+        assertThat(refusals)
+                .containsExactly("file: " + file + ": more than 4194304 bytes (expected: <= 4194304, a key,"
+                        + " certificates or tokens)");
+    }
+
+    @Test
+    void aParserThatFailsUnexpectedlyDoesNotEndTheChecks() throws Exception {
+        Path file = write("number", "12");
+        WatchedFiles<Integer> number = new WatchedFiles<>(
+                List.of(file),
+                contents -> {
+                    int value = parse(contents.get(0));
+                    if (value == 13) {
+                        throw new IllegalStateException("unlucky");
+                    }
+                    return value;
+                },
+                reloads::add,
+                refusals::add);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            number.watch(Duration.ofMillis(10), executor);
+            write("number", "13");
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusals.contains("unlucky"));
+            write("number", "14");
+            await().atMost(Duration.ofSeconds(10)).until(() -> reloads.contains(14));
+        } finally {
+            number.stopWatching();
+            executor.shutdownNow();
+        }
     }
 
     @Test
