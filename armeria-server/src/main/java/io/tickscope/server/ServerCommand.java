@@ -101,7 +101,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--tokens-file",
             paramLabel = "FILE",
             description = "Bearer tokens and their roles (reader, publisher, admin), one 'NAME SHA256 ROLES' line"
-                    + " each; without it every method is open (development).")
+                    + " each, re-read every 2 s while the server runs; without it every method is open (development).")
     private @Nullable Path tokensFile;
 
     @Option(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>Without a tokens file, authentication is off: every service method is open (development).
- *   <li>With one, a method needs a bearer token whose roles include the method's ({@link Role}).
+ *   <li>With one, a method needs a bearer token whose roles include the method's ({@link Role}), among the tokens
+ *       in force when the call starts. A reload of the file changes which tokens those are, never whether tokens
+ *       are needed: a file without token lines accepts no token.
  *   <li>Admin surfaces follow {@link AdminAccess}, whether or not tokens are configured.
  *   <li>The health check is always open.
  * </ul>
@@ -22,10 +25,14 @@ final class AccessPolicy {
 
     private static final String BEARER = "bearer ";
 
-    private final @Nullable TokenFile tokens;
+    private final @Nullable Supplier<TokenFile> tokens;
     private final AdminAccess adminAccess;
 
-    AccessPolicy(@Nullable TokenFile tokens, AdminAccess adminAccess) {
+    /**
+     * @param tokens the tokens in force, asked once per call; null turns authentication off
+     * @param adminAccess who may open the admin surfaces
+     */
+    AccessPolicy(@Nullable Supplier<TokenFile> tokens, AdminAccess adminAccess) {
         this.tokens = tokens;
         this.adminAccess = requireNonNull(adminAccess, "adminAccess");
     }
@@ -41,7 +48,7 @@ final class AccessPolicy {
             case READER, PUBLISHER, ADMIN ->
                 tokens == null
                         ? Verdict.allowed()
-                        : checkRole(tokens, requireNonNull(access.role(), "role"), target, authorization);
+                        : checkRole(tokens.get(), requireNonNull(access.role(), "role"), target, authorization);
         };
     }
 
@@ -62,7 +69,7 @@ final class AccessPolicy {
                     target + " needs an admin token, and this server has no tokens file"
                             + " (expected: --tokens-file with an admin token, or a loopback peer with --admin-access=loopback)");
         }
-        return checkRole(tokens, Role.ADMIN, target, authorization);
+        return checkRole(tokens.get(), Role.ADMIN, target, authorization);
     }
 
     private static Verdict checkRole(TokenFile tokens, Role role, String target, @Nullable String authorization) {

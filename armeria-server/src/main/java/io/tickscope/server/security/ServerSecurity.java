@@ -2,8 +2,10 @@ package io.tickscope.server.security;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.common.CommonPools;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServerListener;
 import io.grpc.ServerInterceptor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,20 +22,23 @@ import org.jspecify.annotations.Nullable;
 public final class ServerSecurity {
 
     private final SecuritySettings settings;
-    private final @Nullable TokenFile tokens;
+    private final @Nullable ReloadingTokenFile tokens;
     private final AccessPolicy policy;
 
-    private ServerSecurity(SecuritySettings settings, @Nullable TokenFile tokens) {
+    private ServerSecurity(SecuritySettings settings, @Nullable ReloadingTokenFile tokens) {
         this.settings = settings;
         this.tokens = tokens;
-        policy = new AccessPolicy(tokens, settings.adminAccess());
+        policy = new AccessPolicy(tokens == null ? null : tokens::current, settings.adminAccess());
     }
 
-    /** Reads the tokens file now, so that a malformed one stops the start with its line number. */
+    /**
+     * Reads the tokens file now, so that a malformed one stops the start with its line number. The server
+     * re-reads it while it runs (see {@link #listen}); whether it needs tokens at all is decided here, once.
+     */
     public static ServerSecurity of(SecuritySettings settings) {
         requireNonNull(settings, "settings");
         Path tokensFile = settings.tokensFile();
-        return new ServerSecurity(settings, tokensFile == null ? null : TokenFile.read(tokensFile));
+        return new ServerSecurity(settings, tokensFile == null ? null : ReloadingTokenFile.read(tokensFile));
     }
 
     /** Development: plaintext, no tokens, admin surfaces open on loopback only. */
@@ -41,8 +46,21 @@ public final class ServerSecurity {
         return of(SecuritySettings.none());
     }
 
-    /** Makes {@code sb} listen on {@code address}: plaintext, or TLS only when the settings name TLS files. */
+    /**
+     * Makes {@code sb} listen on {@code address}: plaintext, or TLS only when the settings name TLS files. The TLS
+     * files and the tokens file are re-read every {@link ServerTls#DEFAULT_RELOAD_INTERVAL} while the server runs,
+     * so that a renewed certificate or a revoked token needs no restart.
+     */
     public ServerBuilder listen(ServerBuilder sb, InetSocketAddress address) {
+        ReloadingTokenFile reloadingTokens = tokens;
+        if (reloadingTokens != null) {
+            // Started and stopped with the server: one that fails to start or has stopped leaves no task behind.
+            sb.serverListener(ServerListener.builder()
+                    .whenStarted(server -> reloadingTokens.watch(
+                            ServerTls.DEFAULT_RELOAD_INTERVAL, CommonPools.blockingTaskExecutor()))
+                    .whenStopped(server -> reloadingTokens.stopWatching())
+                    .build());
+        }
         TlsFiles tls = settings.tls();
         return tls == null ? sb.http(address) : ServerTls.listen(sb, address, tls);
     }

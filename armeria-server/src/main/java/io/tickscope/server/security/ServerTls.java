@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public final class ServerTls {
 
-    /** How often the files are checked for a renewed certificate: a renewal is live within this long. */
+    /** How often the TLS files and the tokens file are checked for changes: a change is live within this long. */
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private ServerTls() {}

@@ -3,6 +3,7 @@ package io.tickscope.server.security;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,5 +34,12 @@ public record TlsFiles(Path certificateChain, Path privateKey, @Nullable Path cl
 
     public boolean requiresClientCertificates() {
         return clientCa != null;
+    }
+
+    /** The files to read, in this order: the certificate chain, the key, and the client CA when there is one. */
+    List<Path> paths() {
+        return clientCa == null
+                ? List.of(certificateChain, privateKey)
+                : List.of(certificateChain, privateKey, clientCa);
     }
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -17,7 +16,6 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,9 +25,8 @@ import java.util.List;
  *
  * @param keyPair the server's key and certificate chain
  * @param clientCas the authorities that sign client certificates; empty without mutual TLS
- * @param source the bytes read, to tell cheaply whether the files changed since
  */
-record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas, byte[] source) {
+record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas) {
 
     private static final byte[] PROBE = "tickscope key check".getBytes(StandardCharsets.US_ASCII);
 
@@ -37,15 +34,14 @@ record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas, byte[] s
         clientCas = List.copyOf(clientCas);
     }
 
-    /** Reads the files once; throws with the file and the reason if they are missing, unreadable or mismatched. */
-    static TlsMaterial read(TlsFiles files) {
-        byte[] chainPem = readFile(files.certificateChain());
-        byte[] keyPem = readFile(files.privateKey());
-        Path clientCaFile = files.clientCa();
-        byte[] clientCaPem = clientCaFile == null ? new byte[0] : readFile(clientCaFile);
+    /**
+     * Makes the material of {@code contents}, the bytes of {@link TlsFiles#paths()} in that order; throws with the
+     * file and the reason if they are not PEM or the key does not match the certificate.
+     */
+    static TlsMaterial parse(TlsFiles files, List<byte[]> contents) {
         TlsKeyPair keyPair;
-        try (InputStream key = new ByteArrayInputStream(keyPem);
-                InputStream chain = new ByteArrayInputStream(chainPem)) {
+        try (InputStream key = new ByteArrayInputStream(contents.get(1));
+                InputStream chain = new ByteArrayInputStream(contents.get(0))) {
             keyPair = TlsKeyPair.of(key, chain);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
@@ -55,19 +51,10 @@ record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas, byte[] s
                     e);
         }
         checkKeyMatchesCertificate(keyPair, files);
-        List<X509Certificate> clientCas =
-                clientCaFile == null ? List.of() : readCertificates(clientCaFile, clientCaPem);
-        return new TlsMaterial(keyPair, clientCas, concat(chainPem, keyPem, clientCaPem));
-    }
-
-    /** Returns whether the files now hold other bytes than this reading came from. */
-    boolean isOlderThan(TlsFiles files) {
         Path clientCaFile = files.clientCa();
-        byte[] now = concat(
-                readFile(files.certificateChain()),
-                readFile(files.privateKey()),
-                clientCaFile == null ? new byte[0] : readFile(clientCaFile));
-        return !Arrays.equals(source, now);
+        List<X509Certificate> clientCas =
+                clientCaFile == null ? List.of() : readCertificates(clientCaFile, contents.get(2));
+        return new TlsMaterial(keyPair, clientCas);
     }
 
     X509Certificate certificate() {
@@ -132,28 +119,5 @@ record TlsMaterial(TlsKeyPair keyPair, List<X509Certificate> clientCas, byte[] s
             throw new IllegalArgumentException(
                     "client CA: " + file + " (expected: PEM certificates): " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] readFile(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("TLS file: " + file + " (expected: a readable PEM file): " + e, e);
-        }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length + 1;
-        }
-        byte[] all = new byte[length];
-        int offset = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, offset, part.length);
-            offset += part.length;
-            all[offset++] = 0; // a separator, so that bytes moving from one file to the next still count as a change
-        }
-        return all;
     }
 }

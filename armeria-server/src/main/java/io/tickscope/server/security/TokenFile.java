@@ -3,6 +3,8 @@ package io.tickscope.server.security;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,11 @@ import java.util.regex.Pattern;
  *
  * <p>A presented token is hashed and compared with every entry in constant time, so neither the comparison nor
  * the position of a match tells an attacker anything.
+ *
+ * <p>A file without token lines (only comments, say {@code # every token revoked}) is valid and accepts no token:
+ * every call that needs one is refused. A file of zero bytes is refused instead, because that is what a writer
+ * that truncates before it writes leaves for a moment, and a server re-reading the file then must not lock every
+ * client out.
  */
 public final class TokenFile {
 
@@ -47,12 +54,29 @@ public final class TokenFile {
     /** Reads {@code file}; throws with the line number and the reason on the first malformed line. */
     public static TokenFile read(Path file) {
         requireNonNull(file, "file");
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return parse(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("tokens file: " + file + " (expected: a readable text file): " + e, e);
         }
+    }
+
+    /** Parses {@code content}, read from {@code file}; throws with the line number and the reason. */
+    static TokenFile parse(Path file, byte[] content) {
+        if (content.length == 0) {
+            throw new IllegalArgumentException("tokens file: " + file + ": 0 bytes, perhaps half-written (expected:"
+                    + " token lines, or a comment line to accept no token)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("tokens file: " + file + " (expected: UTF-8 text): " + e, e);
+        }
+        List<String> lines = text.lines().toList();
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -72,9 +96,6 @@ public final class TokenFile {
                         "tokens file " + file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("tokens file: " + file + " (expected: at least one token line)");
-        }
         return new TokenFile(entries);
     }
 
@@ -93,6 +114,11 @@ public final class TokenFile {
 
     public int size() {
         return entries.size();
+    }
+
+    /** The names of the tokens, in file order: what logs may show, never hashes. */
+    List<String> names() {
+        return entries.stream().map(entry -> entry.caller().name()).toList();
     }
 
     /** Returns the lower-case hex SHA-256 of {@code token}'s UTF-8 bytes: what a tokens file line holds. */

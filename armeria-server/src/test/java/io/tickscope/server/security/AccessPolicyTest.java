@@ -45,7 +45,7 @@ class AccessPolicyTest {
 
     @Test
     void unknownServicesNeedAnAdminToken() throws Exception {
-        AccessPolicy policy = new AccessPolicy(TokenFile.read(TestTokens.writeTo(directory)), AdminAccess.LOOPBACK);
+        AccessPolicy policy = withTestTokens();
         Access access = MethodAccess.of("grpc.testing.TestService/UnaryCall");
 
         assertThat(policy.check(access, "x", remote(), "Bearer " + TestTokens.READER)
@@ -58,7 +58,7 @@ class AccessPolicyTest {
 
     @Test
     void otherSchemesThanBearerAreUnauthenticated() throws Exception {
-        AccessPolicy policy = new AccessPolicy(TokenFile.read(TestTokens.writeTo(directory)), AdminAccess.LOOPBACK);
+        AccessPolicy policy = withTestTokens();
 
         Verdict basic = policy.check(Access.READER, GET_PRICE, remote(), "Basic dXNlcjpwYXNz");
 
@@ -67,6 +67,11 @@ class AccessPolicyTest {
         assertThat(policy.check(Access.READER, GET_PRICE, remote(), "bearer " + TestTokens.READER)
                         .isAllowed())
                 .isTrue();
+    }
+
+    private AccessPolicy withTestTokens() throws Exception {
+        TokenFile tokens = TokenFile.read(TestTokens.writeTo(directory));
+        return new AccessPolicy(() -> tokens, AdminAccess.LOOPBACK);
     }
 
     private static InetAddress remote() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.linecorp.armeria.common.CommonPools;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -149,7 +150,8 @@ class TlsTest {
         TlsFiles renewed = AUTHORITY.issueServer().writeTo(renewals, "renewed");
         TlsFiles halfWritten = TlsFiles.of(renewed.certificateChain(), current.privateKey());
 
-        assertThatThrownBy(() -> TlsMaterial.read(halfWritten))
+        assertThatThrownBy(() -> new ReloadingTlsProvider(
+                        halfWritten, ServerTls.DEFAULT_RELOAD_INTERVAL, CommonPools.blockingTaskExecutor()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected: the key of the certificate CN=localhost");
     }

@@ -65,9 +65,36 @@ class TokenFileTest {
     }
 
     @Test
-    void anEmptyFileIsRejected() throws Exception {
-        Path file = Files.writeString(directory.resolve("tokens"), "# nothing yet\n\n");
+    void aFileWithoutTokenLinesAcceptsNoToken() throws Exception {
+        Path file = Files.writeString(directory.resolve("tokens"), "# every token revoked\n\n");
 
-        assertThatThrownBy(() -> TokenFile.read(file)).hasMessageContaining("(expected: at least one token line)");
+        TokenFile tokens = TokenFile.read(file);
+
+        assertThat(tokens.size()).isZero();
+        assertThat(tokens.authenticate(TestTokens.READER)).isEmpty();
+        assertThat(tokens.authenticate("")).isEmpty();
+    }
+
+    @Test
+    void aFileOfZeroBytesIsRefusedAsHalfWritten() throws Exception {
+        Path file = Files.writeString(directory.resolve("tokens"), "");
+
+        assertThatThrownBy(() -> TokenFile.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tokens file: " + file + ": 0 bytes, perhaps half-written (expected: token lines, or a"
+                        + " comment line to accept no token)");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws Exception {
+        Path file = Files.write(directory.resolve("tokens"), new byte[] {'a', ' ', (byte) 0xff, '\n'});
+
+        assertThatThrownBy(() -> TokenFile.read(file)).hasMessageContaining("(expected: UTF-8 text)");
+    }
+
+    @Test
+    void namesAreListedInFileOrder() throws Exception {
+        assertThat(TokenFile.read(TestTokens.writeTo(directory)).names())
+                .containsExactly("dashboard", "feeder", "operator");
     }
 }
