@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.limits.ServerLimits;
+import io.tickscope.server.security.SecuritySettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  * its own data directory. Closing it stops the embedded server, if any.
  */
 public final class ServerConnection implements AutoCloseable {
+
+    /**
+     * The server's defaults, but connections never age out: the one client of an embedded server has no other
+     * server to spread to, and its price watch would be cut at the age only to resync.
+     */
+    private static final ServerLimits EMBEDDED_LIMITS =
+            ServerLimits.defaults().toBuilder().maxConnectionAge(Duration.ZERO).build();
 
     private final ServerAddress address;
     private final @Nullable TickscopeServer embedded;
@@ -37,7 +47,9 @@ public final class ServerConnection implements AutoCloseable {
                 dataDirectory,
                 tickRate,
                 ServerSettings.DEFAULT_SEED,
-                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
+                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT,
+                SecuritySettings.none(),
+                EMBEDDED_LIMITS));
         return new ServerConnection(new ServerAddress("127.0.0.1", server.port()), server);
     }
 
