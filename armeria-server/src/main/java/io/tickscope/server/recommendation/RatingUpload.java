@@ -130,9 +130,9 @@ public final class RatingUpload {
         if (stars < 1 || stars > 5) {
             problems.add("rating: " + stars + " (expected: 1 to 5 stars)");
         }
-        if (idempotencyKey.length() > UploadedRating.MAX_KEY_LENGTH) {
-            problems.add("idempotency_key: " + idempotencyKey.length() + " characters (expected: at most "
-                    + UploadedRating.MAX_KEY_LENGTH + ")");
+        String keyProblem = idempotencyKey.isEmpty() ? null : UploadedRating.keyProblem(idempotencyKey);
+        if (keyProblem != null) {
+            problems.add(keyProblem);
         }
         return problems.toString();
     }

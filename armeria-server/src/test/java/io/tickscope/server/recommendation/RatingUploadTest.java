@@ -186,9 +186,34 @@ class RatingUploadTest {
         RatingUpload.Summary summary = upload.finish();
 
         assertThat(summary.rejections())
-                .containsExactly(new RatingUpload.Rejection(
-                        0, "B05", "idempotency_key: 129 characters (expected: at most 128)"));
+                .containsExactly(
+                        new RatingUpload.Rejection(0, "B05", "idempotency_key: 129 characters (expected: 1 to 128)"));
         assertThat(newTransactions()).isEmpty();
+    }
+
+    /** Found by fuzzing: the store's length check stops at a NUL, so the key failed there as INTERNAL. */
+    @Test
+    void rejectsAnIdempotencyKeyWithAControlCharacter() {
+        upload.offer(0, "U1", "B05", 4, "\u0000k1");
+        upload.offer(1, "U1", "B06", 4, "k\n2");
+        upload.offer(2, "U1", "B07", 4, "k3");
+
+        RatingUpload.Summary summary = upload.finish();
+
+        assertThat(summary.rejections())
+                .containsExactly(
+                        new RatingUpload.Rejection(
+                                0,
+                                "B05",
+                                "idempotency_key: control character U+0000 at 0 (expected: printable text, for"
+                                        + " example a UUID)"),
+                        new RatingUpload.Rejection(
+                                1,
+                                "B06",
+                                "idempotency_key: control character U+000A at 1 (expected: printable text, for"
+                                        + " example a UUID)"));
+        assertThat(summary.acceptedCount()).isEqualTo(1);
+        assertThat(store.loadRatingsBy("U1")).isEqualTo(Map.of("B07", 4));
     }
 
     @Test
