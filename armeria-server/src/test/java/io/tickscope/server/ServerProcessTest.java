@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
@@ -114,12 +113,8 @@ class ServerProcessTest {
     }
 
     private static UploadBookRatingsResponse upload(URI uri, List<UploadBookRatingsRequest> ratings) throws Exception {
-        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
-        StreamObserver<UploadBookRatingsRequest> uploader =
-                GrpcClients.newClient(uri, RecommendationServiceStub.class).uploadBookRatings(summary);
-        ratings.forEach(uploader::onNext);
-        uploader.onCompleted();
-        return summary.get();
+        return ResponseFuture.sendAll(
+                GrpcClients.newClient(uri, RecommendationServiceStub.class)::uploadBookRatings, ratings);
     }
 
     private static UploadBookRatingsRequest rating(String userId, String bookId) {
