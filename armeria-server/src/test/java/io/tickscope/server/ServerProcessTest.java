@@ -36,7 +36,7 @@ class ServerProcessTest {
 
     @Test
     void helpListsEveryFlag() {
-        ServerProcess.Exit help = ServerProcess.run(logDirectory, "help", "--help");
+        ServerProcess.Exit help = ServerProcess.run("help", logDirectory, "--help");
 
         assertThat(help.code()).isZero();
         assertThat(help.output())
@@ -45,7 +45,7 @@ class ServerProcessTest {
 
     @Test
     void badFlagExitsNonZeroWithAReason() {
-        ServerProcess.Exit bad = ServerProcess.run(logDirectory, "bad-flag", "--port", "seventy");
+        ServerProcess.Exit bad = ServerProcess.run("bad-flag", logDirectory, "--port", "seventy");
 
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.errors()).contains("--port").contains("seventy");

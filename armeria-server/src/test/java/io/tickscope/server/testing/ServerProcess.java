@@ -64,7 +64,7 @@ public final class ServerProcess implements AutoCloseable {
      * Runs the launcher with {@code arguments} to its end, as for {@code --help} or a bad flag, with its output
      * under {@code logDirectory} with {@code name} in the file names, and returns its exit code and output.
      */
-    public static Exit run(Path logDirectory, String name, String... arguments) {
+    public static Exit run(String name, Path logDirectory, String... arguments) {
         Path out = logDirectory.resolve(name + ".out");
         Path err = logDirectory.resolve(name + ".err");
         Process process = spawn(name, List.of(arguments), out, err);
