@@ -1,5 +1,6 @@
 package io.tickscope.desktop;
 
+import static io.tickscope.desktop.testing.FxScene.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,10 +10,6 @@ import io.tickscope.desktop.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real application, headless (Monocle), against a real server on a loopback port: what a user sees in
@@ -219,18 +215,5 @@ class TickscopeAppTest {
         return robot.lookup("#watchlist-table .table-row-cell").queryAll().stream()
                 .filter(row -> !((TableRow<?>) row).isEmpty() && ((TableRow<?>) row).getItem() != null)
                 .toList();
-    }
-
-    /** Reads the scene on the FX thread, after the events queued before: cells render there. */
-    private static <T> T onFx(Callable<T> read) {
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("reading the scene failed", e);
-        }
     }
 }

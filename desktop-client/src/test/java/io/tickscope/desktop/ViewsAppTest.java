@@ -1,5 +1,6 @@
 package io.tickscope.desktop;
 
+import static io.tickscope.desktop.testing.FxScene.onFx;
 import static org.awaitility.Awaitility.await;
 
 import io.tickscope.desktop.rpc.RecommendedBook;
@@ -7,10 +8,6 @@ import io.tickscope.desktop.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real application, headless, against a real server with a still market: the batch lookup and the
@@ -122,17 +118,5 @@ class ViewsAppTest {
                 .map(Labeled::getText)
                 .filter(text -> text != null)
                 .toList();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("reading the scene failed", e);
-        }
     }
 }

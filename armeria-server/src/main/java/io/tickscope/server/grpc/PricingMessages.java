@@ -6,6 +6,7 @@ import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.server.pricing.PriceUpdate;
 import io.tickscope.server.pricing.Quote;
 import io.tickscope.shared.money.MoneyProtos;
+import io.tickscope.shared.time.InstantProtos;
 import java.time.Instant;
 
 /** Maps quotes and price updates from the domain to the contract. */
@@ -21,11 +22,11 @@ final class PricingMessages {
                 .setBasePrice(MoneyProtos.toProto(quote.basePrice()))
                 .setDiscountedPrice(MoneyProtos.toProto(quote.discountedPrice()))
                 .setOnSale(quote.onSale())
-                .setUpdateTime(Timestamps.toProto(quote.updateTime()))
+                .setUpdateTime(InstantProtos.toProto(quote.updateTime()))
                 .setListingCurrencyCode(quote.listingCurrency().getCurrencyCode());
         Instant saleEnd = quote.saleEndTime();
         if (saleEnd != null) {
-            proto.setSaleEndTime(Timestamps.toProto(saleEnd));
+            proto.setSaleEndTime(InstantProtos.toProto(saleEnd));
         }
         return proto.build();
     }
@@ -43,7 +44,7 @@ final class PricingMessages {
                                 ? PriceUpdateKind.PRICE_UPDATE_KIND_SNAPSHOT
                                 : PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE)
                 .setSequenceNumber(update.sequenceNumber())
-                .setEventTime(Timestamps.toProto(update.eventTime()))
+                .setEventTime(InstantProtos.toProto(update.eventTime()))
                 .setServerIncarnation(snapshot ? incarnation : 0)
                 .build();
     }

@@ -13,6 +13,7 @@ import io.tickscope.server.pricing.ProductStore;
 import io.tickscope.server.pricing.Sale;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.money.MoneyProtos;
+import io.tickscope.shared.time.InstantProtos;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class PublishStream implements StreamObserver<PublishPricesRequest> {
                     "sale_end_time", "not set (expected: when the sale ends, with sale_discount_basis_points)");
         }
         try {
-            return new Sale(discount, Timestamps.fromProto(change.getSaleEndTime()));
+            return new Sale(discount, InstantProtos.fromProto(change.getSaleEndTime()));
         } catch (DateTimeException e) {
             throw InvalidArgumentException.of(
                     "sale_end_time", change.getSaleEndTime().getSeconds() + " s (expected: a valid timestamp)");

@@ -16,6 +16,7 @@ import io.tickscope.server.recommendation.RecommendationSession;
 import io.tickscope.server.recommendation.Recommender;
 import io.tickscope.server.recommendation.TasteProfile;
 import io.tickscope.server.recommendation.UserAction;
+import io.tickscope.shared.time.InstantProtos;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -154,7 +155,7 @@ final class SessionStream implements StreamObserver<RecommendationSessionRequest
         RecommendationSessionResponse response = RecommendationSessionResponse.newBuilder()
                 .addAllRecommendations(RecommendationMessages.toProto(recommendations))
                 .setActionsApplied(actionsApplied)
-                .setGenerateTime(Timestamps.toProto(Instant.now()))
+                .setGenerateTime(InstantProtos.toProto(Instant.now()))
                 .build();
         callThread.execute(() -> {
             waitingForTransport = response;

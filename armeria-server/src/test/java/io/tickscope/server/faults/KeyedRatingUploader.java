@@ -3,7 +3,6 @@ package io.tickscope.server.faults;
 import static java.util.Objects.requireNonNull;
 
 import com.linecorp.armeria.client.grpc.GrpcClients;
-import io.grpc.stub.StreamObserver;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
@@ -105,10 +104,6 @@ final class KeyedRatingUploader {
 
     private static UploadBookRatingsResponse send(RecommendationServiceStub stub, List<UploadBookRatingsRequest> upload)
             throws Exception {
-        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
-        StreamObserver<UploadBookRatingsRequest> uploader = stub.uploadBookRatings(summary);
-        upload.forEach(uploader::onNext);
-        uploader.onCompleted();
-        return summary.get();
+        return ResponseFuture.sendAll(stub::uploadBookRatings, upload);
     }
 }

@@ -9,6 +9,7 @@ import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.Recommendati
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.store.Database;
+import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,6 +10,7 @@ import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.server.testing.ServerProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -9,6 +9,7 @@ import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.server.faults.ResumingPriceWatch.Origin;
+import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,9 +63,9 @@ class WatchResumeTest {
     void watchResumesAfterGracefulAndAbruptRestartsWithoutRepeatsAndWithAResync() {
         ServerProcess first = ServerProcess.start("first", dataDirectory, 0, logDirectory, "--tick-rate", TICK_RATE);
         resources.add(first);
-        int port = first.port();
-        ManagedChannel channel =
-                NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", first.port())
+                .usePlaintext()
+                .build();
         resources.add(channel::shutdownNow);
         ResumingPriceWatch watch = ResumingPriceWatch.start(
                 channel,
@@ -74,9 +75,9 @@ class WatchResumeTest {
         awaitChangesOfEveryProduct();
 
         List<Duration> reconnects = new ArrayList<>();
-        ServerProcess second = restart("graceful", port, ServerProcess::stop, first, reconnects);
+        ServerProcess second = restart("graceful", ServerProcess::stop, first, reconnects);
         awaitChangesOfEveryProduct();
-        restart("abrupt", port, ServerProcess::kill, second, reconnects);
+        restart("abrupt", ServerProcess::kill, second, reconnects);
         awaitChangesOfEveryProduct();
 
         System.out.printf(
@@ -93,7 +94,7 @@ class WatchResumeTest {
     }
 
     @Test
-    void halfOpenConnectionIsDetectedByKeepaliveAndTheWatchCarriesOnWithoutAResync() throws Exception {
+    void halfOpenConnectionIsDetectedByKeepaliveAndTheWatchCarriesOnWithoutAResync() {
         ServerProcess server = ServerProcess.start("frozen", dataDirectory, 0, logDirectory, "--tick-rate", TICK_RATE);
         resources.add(server);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
@@ -109,14 +110,14 @@ class WatchResumeTest {
         awaitChangesOfEveryProduct();
 
         // SIGSTOP: the kernel keeps the connection open, the server answers nothing, not even a keepalive ping.
-        signal(server, "STOP");
+        server.pause();
         long stoppedNanos = System.nanoTime();
         await("reconnecting shown")
                 .atMost(KEEPALIVE_TIME.plus(KEEPALIVE_TIMEOUT).plusSeconds(5))
                 .until(() -> connectionChanges.size() == 2);
         Duration detection = Duration.ofNanos(System.nanoTime() - stoppedNanos);
         int deliveredBefore = delivered.size();
-        signal(server, "CONT");
+        server.resume();
         awaitChangesOfEveryProduct();
 
         System.out.printf(
@@ -131,23 +132,15 @@ class WatchResumeTest {
         assertSequencesOnlyGrowWithinAnIncarnation();
     }
 
-    private static void signal(ServerProcess server, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid()))
-                .inheritIO()
-                .start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
-    }
-
     /**
-     * Ends {@code server} with {@code stop}, starts a new one on the same port, adds to {@code reconnects} how long
+     * Ends {@code server} with {@code stop}, starts it again on the same port, adds to {@code reconnects} how long
      * after it accepted connections the watch delivered again, and returns it.
      */
     private ServerProcess restart(
-            String name, int port, Consumer<ServerProcess> stop, ServerProcess server, List<Duration> reconnects) {
+            String name, Consumer<ServerProcess> stop, ServerProcess server, List<Duration> reconnects) {
         stop.accept(server);
         int deliveredBefore = delivered.size();
-        ServerProcess next = ServerProcess.start(name, dataDirectory, port, logDirectory, "--tick-rate", TICK_RATE);
+        ServerProcess next = server.startAgain(name);
         resources.add(next);
         // The READY line comes once the port accepts: measuring from here slightly favours the client.
         long acceptingNanos = System.nanoTime();

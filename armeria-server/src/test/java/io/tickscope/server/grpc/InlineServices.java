@@ -11,18 +11,17 @@ import io.grpc.stub.StreamObserver;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.testing.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -194,12 +193,7 @@ final class InlineServices implements AutoCloseable {
     public void close() {
         loopOwner.finishAndReleaseAll();
         backend.close();
-        try (Stream<Path> paths = Files.walk(dataDirectory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteRecursively(dataDirectory);
     }
 
     /** A unary or server-streaming method of a service, such as {@code PricingGrpcService::getPrice}. */

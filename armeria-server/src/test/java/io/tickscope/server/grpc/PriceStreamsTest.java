@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
@@ -144,11 +143,7 @@ class PriceStreamsTest {
     }
 
     private PublishPricesResponse publish(List<PublishPricesRequest> changes) throws Exception {
-        ResponseFuture<PublishPricesResponse> summary = new ResponseFuture<>();
-        StreamObserver<PublishPricesRequest> feeder = pricingAsync.publishPrices(summary);
-        changes.forEach(feeder::onNext);
-        feeder.onCompleted();
-        return summary.get();
+        return ResponseFuture.sendAll(pricingAsync::publishPrices, changes);
     }
 
     private Amount raisedByOneMinorUnit(PriceQuote quote) {

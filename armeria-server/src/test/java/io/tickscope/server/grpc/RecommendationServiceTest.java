@@ -246,11 +246,7 @@ class RecommendationServiceTest {
     }
 
     private UploadBookRatingsResponse upload(List<UploadBookRatingsRequest> ratings) throws Exception {
-        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
-        StreamObserver<UploadBookRatingsRequest> uploader = recommendationsAsync.uploadBookRatings(summary);
-        ratings.forEach(uploader::onNext);
-        uploader.onCompleted();
-        return summary.get();
+        return ResponseFuture.sendAll(recommendationsAsync::uploadBookRatings, ratings);
     }
 
     static UploadBookRatingsRequest rating(String userId, String bookId, int stars) {

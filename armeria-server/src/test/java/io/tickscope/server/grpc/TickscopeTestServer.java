@@ -6,13 +6,11 @@ import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.testing.junit5.server.ServerExtension;
 import io.grpc.stub.AbstractStub;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.testing.Directories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +41,7 @@ final class TickscopeTestServer extends ServerExtension {
                 .whenStarted(server -> opened.startMarket())
                 .whenStopped(server -> {
                     opened.close();
-                    deleteRecursively(directory);
+                    Directories.deleteRecursively(directory);
                 })
                 .build());
     }
@@ -59,14 +57,5 @@ final class TickscopeTestServer extends ServerExtension {
     /** Returns a gRPC stub of type {@code stubType} on a real HTTP/2 connection to this server. */
     <T extends AbstractStub<T>> T stub(Class<T> stubType) {
         return GrpcClients.newClient(httpUri(), stubType);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

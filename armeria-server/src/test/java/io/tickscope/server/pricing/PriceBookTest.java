@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
 import io.tickscope.server.error.NotFoundException;
+import io.tickscope.server.testing.MutableClock;
 import io.tickscope.shared.money.Amount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

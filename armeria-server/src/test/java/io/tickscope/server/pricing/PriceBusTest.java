@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tickscope.server.error.NotFoundException;
+import io.tickscope.server.testing.MutableClock;
 import io.tickscope.shared.money.Amount;
 import java.time.Duration;
 import java.time.Instant;

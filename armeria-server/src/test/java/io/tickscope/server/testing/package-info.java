@@ -1,4 +1,7 @@
-/** Helpers the server's tests share. */
+/**
+ * Helpers the server's tests share; the test-jar brings them to the desktop client's tests too: the server in a
+ * process of its own, a clock a test moves, observers that record a call.
+ */
 @NullMarked
 package io.tickscope.server.testing;
 

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.rpc.BatchPricingClient;
 import io.tickscope.desktop.rpc.PriceLookup;
 import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.PricingSegment;
+import io.tickscope.desktop.rpc.Segment;
 import io.tickscope.desktop.wire.TableColumns;
 import io.tickscope.desktop.wire.WireFormat;
 import io.tickscope.shared.money.Amount;
@@ -87,8 +87,8 @@ public final class BatchLookupView extends BorderPane {
         lookUpFirst.setDefaultButton(true);
         lookUpFirst.getStyleClass().add(Styles.ACCENT);
 
-        ComboBox<PricingSegment> segment = new ComboBox<>();
-        segment.getItems().setAll(PricingSegment.values());
+        ComboBox<Segment> segment = new ComboBox<>();
+        segment.getItems().setAll(Segment.values());
         segment.valueProperty().bindBidirectional(model.segmentProperty());
         ComboBox<String> currency = new ComboBox<>();
         currency.getItems().setAll(BatchLookupViewModel.CURRENCIES);

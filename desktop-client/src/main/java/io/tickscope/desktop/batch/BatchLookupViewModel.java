@@ -8,7 +8,7 @@ import io.tickscope.desktop.rpc.LookupResult;
 import io.tickscope.desktop.rpc.LookupWay;
 import io.tickscope.desktop.rpc.PriceLookup;
 import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.PricingSegment;
+import io.tickscope.desktop.rpc.Segment;
 import io.tickscope.desktop.wire.WireFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +51,7 @@ public final class BatchLookupViewModel {
 
     private final StringProperty pastedIds = new SimpleStringProperty(this, "pastedIds", "");
     private final IntegerProperty firstCount = new SimpleIntegerProperty(this, "firstCount", DEFAULT_FIRST_COUNT);
-    private final ObjectProperty<PricingSegment> segment =
-            new SimpleObjectProperty<>(this, "segment", PricingSegment.STANDARD);
+    private final ObjectProperty<Segment> segment = new SimpleObjectProperty<>(this, "segment", Segment.STANDARD);
     private final StringProperty currencyCode = new SimpleStringProperty(this, "currencyCode", CURRENCIES.get(0));
     private final ObservableList<PriceRow> results = FXCollections.observableArrayList();
     private final ObservableList<LookupTiming> timings = FXCollections.observableArrayList();
@@ -162,7 +161,7 @@ public final class BatchLookupViewModel {
         return firstCount;
     }
 
-    public ObjectProperty<PricingSegment> segmentProperty() {
+    public ObjectProperty<Segment> segmentProperty() {
         return segment;
     }
 

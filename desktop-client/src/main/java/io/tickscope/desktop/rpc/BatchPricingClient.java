@@ -12,9 +12,9 @@ import io.tickscope.api.pricing.v1.PriceResult;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.shared.money.MoneyProtos;
+import io.tickscope.shared.time.InstantProtos;
 import io.tickscope.shared.wire.GrpcFraming;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -164,11 +164,7 @@ public final class BatchPricingClient {
                 MoneyProtos.fromProto(quote.getBasePrice()),
                 MoneyProtos.fromProto(quote.getDiscountedPrice()),
                 quote.getOnSale(),
-                quote.hasSaleEndTime()
-                        ? Instant.ofEpochSecond(
-                                quote.getSaleEndTime().getSeconds(),
-                                quote.getSaleEndTime().getNanos())
-                        : null,
+                quote.hasSaleEndTime() ? InstantProtos.fromProto(quote.getSaleEndTime()) : null,
                 null);
     }
 

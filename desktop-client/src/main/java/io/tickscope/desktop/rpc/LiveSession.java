@@ -2,7 +2,6 @@ package io.tickscope.desktop.rpc;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -13,8 +12,8 @@ import io.tickscope.api.recommendation.v1.RecommendationSessionResponse;
 import io.tickscope.api.recommendation.v1.SessionStart;
 import io.tickscope.api.recommendation.v1.UserAction;
 import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.shared.time.InstantProtos;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,11 +103,8 @@ public final class LiveSession implements AutoCloseable {
                     recommendation.getScore(),
                     recommendation.getReason()));
         }
-        Timestamp generated = response.getGenerateTime();
         return new RecommendationsUpdate(
-                books,
-                response.getActionsApplied(),
-                Instant.ofEpochSecond(generated.getSeconds(), generated.getNanos()));
+                books, response.getActionsApplied(), InstantProtos.fromProto(response.getGenerateTime()));
     }
 
     /** How the session opens and closes its calls, and what it tells the listener when one ends. */

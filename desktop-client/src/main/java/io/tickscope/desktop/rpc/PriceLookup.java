@@ -11,7 +11,7 @@ import java.util.List;
  * @param currencyCode an ISO 4217 code such as "EUR"; the server says whether it quotes in it
  * @param segment the customer segment to quote for
  */
-public record PriceLookup(List<String> productIds, String currencyCode, PricingSegment segment) {
+public record PriceLookup(List<String> productIds, String currencyCode, Segment segment) {
 
     /** The most products one GetPricesBatch call takes. */
     public static final int MAX_PRODUCTS = 1_000;

@@ -55,7 +55,7 @@ public final class PricingClient {
         GetPricesBatchRequest request = GetPricesBatchRequest.newBuilder()
                 .addAllProductIds(productIds)
                 .setCurrencyCode(currency.getCurrencyCode())
-                .setCustomerSegment(PricingMessages.toProto(segment))
+                .setCustomerSegment(segment.toProto())
                 .build();
         CompletableFuture<GetPricesBatchResponse> response = new CompletableFuture<>();
         stub.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
@@ -72,7 +72,7 @@ public final class PricingClient {
         WatchPricesRequest message = WatchPricesRequest.newBuilder()
                 .addAllProductIds(request.productIds())
                 .setCurrencyCode(request.currency().getCurrencyCode())
-                .setCustomerSegment(PricingMessages.toProto(request.segment()))
+                .setCustomerSegment(request.segment().toProto())
                 .build();
         return PriceWatch.open(stub, message, listener, scheduler, Resubscriber.BACKOFF, connection);
     }

@@ -10,7 +10,7 @@ import io.tickscope.desktop.fixtures.SharedServer;
 import io.tickscope.desktop.fixtures.UiThread;
 import io.tickscope.desktop.rpc.BatchPricingClient;
 import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.PricingSegment;
+import io.tickscope.desktop.rpc.Segment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class BatchLookupViewModelTest {
 
         ui.run(() -> {
             model.currencyCodeProperty().set("eur");
-            model.segmentProperty().set(PricingSegment.VIP);
+            model.segmentProperty().set(Segment.VIP);
             model.lookUpFirst();
         });
         awaitFinished(model);

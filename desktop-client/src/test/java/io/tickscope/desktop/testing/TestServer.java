@@ -10,6 +10,7 @@ import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.testing.Directories;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.money.MoneyProtos;
 import java.io.IOException;
@@ -18,10 +19,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -136,17 +135,8 @@ public final class TestServer implements AutoCloseable {
     private static Path sharedDataDirectory() {
         try {
             Path directory = Files.createTempDirectory("tickscope-desktop-test");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(directory)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteRecursively(directory)));
             return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

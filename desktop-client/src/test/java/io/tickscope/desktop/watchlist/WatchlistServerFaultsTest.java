@@ -7,9 +7,10 @@ import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ConnectionState;
+import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.desktop.rpc.PricingClient;
-import io.tickscope.desktop.testing.ServerProcess;
 import io.tickscope.desktop.testing.TestUiThread;
+import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,8 +64,8 @@ class WatchlistServerFaultsTest {
 
     @Test
     void aHungServerShowsAsReconnectingAndAKilledOneIsResyncedWithinThreeSecondsOfItsRestart() {
-        server = ServerProcess.start(directory.resolve("data"), 1_000);
-        channel = Channels.open(server.address());
+        server = ServerProcess.start("first", directory.resolve("data"), 0, directory, "--tick-rate", "1000");
+        channel = Channels.open(new ServerAddress("127.0.0.1", server.port()));
         ConnectionMonitor monitor = ConnectionMonitor.start(channel, scheduler);
         WatchlistViewModel watchlist = new WatchlistViewModel(
                 new PricingClient(channel, monitor, scheduler), ui.uiThread(), Clock.systemUTC());
@@ -90,7 +91,8 @@ class WatchlistServerFaultsTest {
                 .atMost(SERVER_DOWN_FOR.plusSeconds(5))
                 .until(() -> monitor.current() == ConnectionState.RECONNECTING
                         && ui.read(() -> watchlist.feedStateProperty().get()) == FeedState.STALE);
-        Instant serving = server.restart();
+        server = server.startAgain("restarted");
+        Instant serving = server.readyTime();
 
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20))

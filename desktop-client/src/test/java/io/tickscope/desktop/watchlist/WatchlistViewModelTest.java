@@ -8,11 +8,12 @@ import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.rpc.PricingClient;
-import io.tickscope.desktop.testing.MutableClock;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.desktop.testing.TestUiThread;
+import io.tickscope.server.testing.MutableClock;
 import io.tickscope.shared.money.Amount;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -29,7 +30,8 @@ class WatchlistViewModelTest {
     private static TestServer server;
 
     private final TestUiThread ui = new TestUiThread();
-    private final MutableClock clock = new MutableClock();
+    // From the real time, so that it agrees with the server's timestamps.
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private ManagedChannel channel;
     private WatchlistViewModel watchlist;

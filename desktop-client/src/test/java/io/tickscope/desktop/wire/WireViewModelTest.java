@@ -12,8 +12,8 @@ import io.tickscope.desktop.rpc.LiveSession;
 import io.tickscope.desktop.rpc.LookupResult;
 import io.tickscope.desktop.rpc.LookupWay;
 import io.tickscope.desktop.rpc.PriceLookup;
-import io.tickscope.desktop.rpc.PricingSegment;
 import io.tickscope.desktop.rpc.RecommendationsUpdate;
+import io.tickscope.desktop.rpc.Segment;
 import io.tickscope.desktop.rpc.SessionListener;
 import io.tickscope.desktop.rpc.WireMeteringInterceptor;
 import io.tickscope.shared.wire.CallKind;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WireViewModelTest {
 
     private static final PriceLookup THREE_PRODUCTS =
-            new PriceLookup(List.of("P00001", "P00002", "P00003"), "GBP", PricingSegment.WHOLESALE);
+            new PriceLookup(List.of("P00001", "P00002", "P00003"), "GBP", Segment.WHOLESALE);
 
     @RegisterExtension
     static final SharedServer server = new SharedServer();

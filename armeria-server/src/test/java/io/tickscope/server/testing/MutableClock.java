@@ -1,4 +1,4 @@
-package io.tickscope.server.pricing;
+package io.tickscope.server.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,15 +8,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    /** Starts the clock at {@code start}. */
+    public MutableClock(Instant start) {
         now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock on by {@code duration}. */
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
