@@ -9,16 +9,14 @@ import io.tickscope.server.grpc.TickscopeServices;
 import io.tickscope.server.security.ServerSecurity;
 import io.tickscope.server.security.ServerTls;
 import io.tickscope.server.security.TlsFiles;
+import io.tickscope.server.testing.Directories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,17 +56,8 @@ final class LimitedTestServer extends ServerExtension {
         sb.serverListener(ServerListener.builder()
                 .whenStopped(server -> {
                     backend.close();
-                    deleteRecursively(directory);
+                    Directories.deleteRecursively(directory);
                 })
                 .build());
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
-import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
 import io.tickscope.server.testing.ResponseFuture;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -67,20 +67,17 @@ class MessageLimitsTest {
     void uploadStreamEndsOnceItsTotalIsPassed() {
         RecommendationServiceStub recommendations =
                 GrpcClients.newClient(server.httpUri(), RecommendationServiceStub.class);
-        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
-        StreamObserver<UploadBookRatingsRequest> upload = recommendations.uploadBookRatings(summary);
         UploadBookRatingsRequest rating = UploadBookRatingsRequest.newBuilder()
                 .setUserId("U0001")
                 .setBookId("B0001")
                 .setRating(4)
                 .build();
         int ratingsPastTheTotal = UPLOAD_STREAM_BYTES / rating.getSerializedSize() + 10;
-        for (int i = 0; i < ratingsPastTheTotal; i++) {
-            upload.onNext(rating);
-        }
-        upload.onCompleted();
 
-        ExecutionException failure = catchThrowableOfType(ExecutionException.class, summary::get);
+        ExecutionException failure = catchThrowableOfType(
+                ExecutionException.class,
+                () -> ResponseFuture.sendAll(
+                        recommendations::uploadBookRatings, Collections.nCopies(ratingsPastTheTotal, rating)));
         Status status = Status.fromThrowable(failure.getCause());
         assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(status.getDescription())
@@ -93,16 +90,15 @@ class MessageLimitsTest {
         RecommendationServiceStub recommendations = GrpcClients.builder(server.httpUri())
                 .maxRequestMessageLength(-1)
                 .build(RecommendationServiceStub.class);
-        ResponseFuture<UploadBookRatingsResponse> summary = new ResponseFuture<>();
-        StreamObserver<UploadBookRatingsRequest> upload = recommendations.uploadBookRatings(summary);
-        upload.onNext(UploadBookRatingsRequest.newBuilder()
+        UploadBookRatingsRequest tooLarge = UploadBookRatingsRequest.newBuilder()
                 .setUserId("U".repeat(5_000))
                 .setBookId("B0001")
                 .setRating(4)
-                .build());
-        upload.onCompleted();
+                .build();
 
-        ExecutionException failure = catchThrowableOfType(ExecutionException.class, summary::get);
+        ExecutionException failure = catchThrowableOfType(
+                ExecutionException.class,
+                () -> ResponseFuture.sendAll(recommendations::uploadBookRatings, List.of(tooLarge)));
         Status status = Status.fromThrowable(failure.getCause());
         assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(status.getDescription()).endsWith("(expected: <= 4096)");

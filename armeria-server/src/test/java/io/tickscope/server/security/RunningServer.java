@@ -3,13 +3,12 @@ package io.tickscope.server.security;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
 import io.tickscope.server.limits.ServerLimits;
+import io.tickscope.server.testing.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,18 +36,9 @@ final class RunningServer {
                 throw new UncheckedIOException(e);
             }
             Path created = directory;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(created)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteRecursively(created)));
             sharedDataDirectory = directory;
         }
         return directory;
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
