@@ -7,11 +7,12 @@ import java.time.Duration;
 
 /**
  * Puts a {@link ProvokedResetBudget} on a connection once Armeria has chosen HTTP/2 for it, then leaves the
- * pipeline, so that it costs nothing per message afterwards. Added to every new connection's pipeline, where it
- * sits right after the protocol handlers: the HTTP/2 handler appears before it in cleartext (it replaces the
- * protocol detector, and tells the handlers after it once it has written its SETTINGS, before it reads a frame),
- * and after it under TLS (it is added once ALPN has chosen h2, before the first decrypted byte passes here).
- * A connection that stays on HTTP/1 keeps this handler, which then only passes messages on.
+ * pipeline. Added to every new connection's pipeline, right before Armeria's request handler, and checks on
+ * each message that passes whether the HTTP/2 handler is there yet. In cleartext that handler replaces the
+ * protocol detector before this one and hands on each request as it decodes its HEADERS, so the budget is in
+ * place from the first stream on, before the frames that follow it are read. Under TLS the handler is added
+ * after this one once ALPN has chosen h2, and the first decrypted bytes pass here on their way to it. A
+ * connection that stays on HTTP/1 keeps this handler, at the cost of one pipeline lookup per message.
  */
 final class ProvokedResetGuard extends ChannelInboundHandlerAdapter {
 
@@ -21,12 +22,6 @@ final class ProvokedResetGuard extends ChannelInboundHandlerAdapter {
     ProvokedResetGuard(int maxResetsPerWindow, Duration window) {
         this.maxResetsPerWindow = maxResetsPerWindow;
         this.window = window;
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        installIfHttp2(ctx);
-        super.userEventTriggered(ctx, event);
     }
 
     @Override
