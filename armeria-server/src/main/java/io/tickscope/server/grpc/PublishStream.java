@@ -1,5 +1,7 @@
 package io.tickscope.server.grpc;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
@@ -82,7 +84,8 @@ final class PublishStream implements StreamObserver<PublishPricesRequest> {
         try {
             return MoneyProtos.fromProto(change.getBasePrice());
         } catch (IllegalArgumentException e) {
-            throw InvalidArgumentException.of("base_price", e.getMessage());
+            throw InvalidArgumentException.of(
+                    "base_price", requireNonNullElse(e.getMessage(), "not a valid amount of money"));
         }
     }
 

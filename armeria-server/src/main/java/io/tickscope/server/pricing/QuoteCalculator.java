@@ -48,6 +48,10 @@ final class QuoteCalculator {
     private final String supportedCodes;
 
     QuoteCalculator(ExchangeRates rates, SegmentDiscounts discounts) {
+        supportedCodes = rates.currencies().stream()
+                .map(Currency::getCurrencyCode)
+                .sorted()
+                .collect(Collectors.joining(", "));
         Map<Currency, Map<Currency, Conversion>> byTarget = new HashMap<>();
         for (Currency target : rates.currencies()) {
             Map<Currency, Conversion> bySource = new HashMap<>();
@@ -66,10 +70,6 @@ final class QuoteCalculator {
         for (Segment segment : Segment.values()) {
             segmentShares[segment.ordinal()] = BASIS_POINTS_PER_ONE - discounts.basisPointsOf(segment);
         }
-        supportedCodes = rates.currencies().stream()
-                .map(Currency::getCurrencyCode)
-                .sorted()
-                .collect(Collectors.joining(", "));
     }
 
     /** Returns whether listings priced in {@code currency} can be quoted, and quotes given in it. */
@@ -139,8 +139,8 @@ final class QuoteCalculator {
 
     private long largestQuotableMinorUnits(Currency source) {
         BigDecimal largest = BigDecimal.valueOf(Long.MAX_VALUE);
-        for (Map<Currency, Conversion> bySource : conversions.values()) {
-            Conversion conversion = bySource.get(source);
+        for (Currency target : conversions.keySet()) {
+            Conversion conversion = conversionOf(source, target);
             // A price p quotes as p * n / d rounded half-even, which stays within a long exactly while
             // p * n / d < Long.MAX_VALUE + 1/2 (an odd number plus a half rounds up, to the even one above).
             BigDecimal fits = HALF_PAST_LONG_MAX_TIMES_TWO

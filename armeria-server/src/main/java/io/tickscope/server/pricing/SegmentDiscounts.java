@@ -1,5 +1,7 @@
 package io.tickscope.server.pricing;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,7 +30,8 @@ public final class SegmentDiscounts {
 
     /** Returns the discount of {@code segment} in basis points. */
     public int basisPointsOf(Segment segment) {
-        return basisPoints.get(segment);
+        // of() requires an entry for every segment.
+        return requireNonNull(basisPoints.get(segment), "segment");
     }
 
     @Override

@@ -3,12 +3,12 @@ package io.tickscope.server.recommendation;
 import static java.util.Objects.requireNonNull;
 
 import io.tickscope.server.error.NotFoundException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,24 +89,21 @@ public final class Catalogue {
 
         private final Map<String, Book> booksById;
         private final List<Book> allBooks;
-        private final EnumMap<BookCategory, List<Book>> booksByCategory = new EnumMap<>(BookCategory.class);
+        private final Map<BookCategory, List<Book>> booksByCategory;
         private final double meanRating;
 
         private Snapshot(TreeMap<String, Book> sortedBooksById) {
             booksById = Map.copyOf(sortedBooksById);
             allBooks = List.copyOf(sortedBooksById.values());
-            EnumMap<BookCategory, List<Book>> shelves = new EnumMap<>(BookCategory.class);
-            for (BookCategory category : BookCategory.values()) {
-                shelves.put(category, new ArrayList<>());
-            }
+            booksByCategory = allBooks.stream()
+                    .collect(Collectors.groupingBy(
+                            Book::category, () -> new EnumMap<>(BookCategory.class), Collectors.toUnmodifiableList()));
             long ratingCount = 0;
             long ratingSum = 0;
             for (Book book : allBooks) {
-                shelves.get(book.category()).add(book);
                 ratingCount += book.ratingCount();
                 ratingSum += book.ratingSum();
             }
-            shelves.forEach((category, books) -> booksByCategory.put(category, List.copyOf(books)));
             meanRating = ratingCount == 0 ? 0 : (double) ratingSum / ratingCount;
         }
 
@@ -118,7 +115,7 @@ public final class Catalogue {
 
         /** Returns the books of {@code category}, or every book when it is null, in book id order. */
         List<Book> books(@Nullable BookCategory category) {
-            return category == null ? allBooks : booksByCategory.get(category);
+            return category == null ? allBooks : booksByCategory.getOrDefault(category, List.of());
         }
 
         /** Returns the mean of every stored rating of every book, or 0 when no book has a rating. */

@@ -1,6 +1,7 @@
 package io.tickscope.server.store;
 
 import static io.tickscope.server.store.Phrases.words;
+import static java.util.Objects.requireNonNull;
 
 import io.tickscope.server.recommendation.BookCategory;
 import java.util.EnumMap;
@@ -299,7 +300,8 @@ final class BookTexts {
 
     /** Returns a title and a one- or two-sentence blurb for a book of {@code category}. */
     static BookText draw(BookCategory category, SplittableRandom random) {
-        Vocabulary vocabulary = VOCABULARIES.get(category);
+        // VOCABULARIES has an entry for every category.
+        Vocabulary vocabulary = requireNonNull(VOCABULARIES.get(category), "vocabulary of " + category);
         // Filled in order, title first, so the same random stream always picks the same words.
         Map<String, String> chosen = new HashMap<>();
         String title =

@@ -87,7 +87,8 @@ final class RatingGenerator {
             BookCategory category = random.nextDouble() < FAVOURITE_SHARE
                     ? Phrases.pick(reader.favourites(), random)
                     : Phrases.pick(stocked, random);
-            int book = shelves.get(category).pick(random);
+            // Favourites are drawn from the stocked categories, which are the shelves' keys.
+            int book = requireNonNull(shelves.get(category), "shelf").pick(random);
             if (ratedPairs.add((long) user * books.size() + book)) {
                 ratings.add(new Rating(
                         users.get(user).userId(), books.get(book).bookId(), stars(quality[book] + reader.bias())));

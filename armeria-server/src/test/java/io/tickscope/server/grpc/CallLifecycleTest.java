@@ -1,5 +1,6 @@
 package io.tickscope.server.grpc;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,7 +64,7 @@ class CallLifecycleTest {
                 .listBooks(
                         ListBooksRequest.getDefaultInstance(),
                         new ClientResponseObserver<ListBooksRequest, ListBooksResponse>() {
-                            private ClientCallStreamObserver<ListBooksRequest> call;
+                            private @Nullable ClientCallStreamObserver<ListBooksRequest> call;
 
                             @Override
                             public void beforeStart(ClientCallStreamObserver<ListBooksRequest> requestStream) {
@@ -72,7 +74,7 @@ class CallLifecycleTest {
                             @Override
                             public void onNext(ListBooksResponse book) {
                                 if (received.incrementAndGet() == 10) {
-                                    call.cancel("read enough", null);
+                                    requireNonNull(call, "call").cancel("read enough", null);
                                 }
                             }
 

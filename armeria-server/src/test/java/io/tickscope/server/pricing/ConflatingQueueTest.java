@@ -16,9 +16,9 @@ class ConflatingQueueTest {
         queue.offer(0, change("A", 2));
         queue.offer(1, change("B", 2));
 
-        assertThat(queue.poll().productId()).isEqualTo("C");
-        assertThat(queue.poll().productId()).isEqualTo("A");
-        assertThat(queue.poll().productId()).isEqualTo("B");
+        assertThat(queue.poll()).extracting(PriceUpdate::productId).isEqualTo("C");
+        assertThat(queue.poll()).extracting(PriceUpdate::productId).isEqualTo("A");
+        assertThat(queue.poll()).extracting(PriceUpdate::productId).isEqualTo("B");
         assertThat(queue.poll()).isNull();
     }
 

@@ -1,5 +1,7 @@
 package io.tickscope.server.recommendation;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +59,7 @@ final class InMemoryBookStore implements BookStore {
             Integer earlier = starsByUser
                     .computeIfAbsent(rating.userId(), user -> new HashMap<>())
                     .put(rating.bookId(), rating.stars());
-            Book book = booksById.get(rating.bookId());
+            Book book = requireNonNull(booksById.get(rating.bookId()), "book of " + rating);
             before.putIfAbsent(book.bookId(), book);
             booksById.put(
                     book.bookId(),
@@ -69,7 +71,7 @@ final class InMemoryBookStore implements BookStore {
         transactionSizes.add(ratings.size());
         List<Book> changed = new ArrayList<>();
         before.forEach((bookId, earlierBook) -> {
-            Book stored = booksById.get(bookId);
+            Book stored = requireNonNull(booksById.get(bookId), bookId);
             if (!stored.equals(earlierBook)) {
                 changed.add(stored);
             }

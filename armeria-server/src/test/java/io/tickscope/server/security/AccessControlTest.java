@@ -30,7 +30,6 @@ import io.tickscope.server.security.ReflectedMethods.ReflectedMethod;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,14 +160,11 @@ class AccessControlTest {
     }
 
     private static String tokenOf(Role role) {
-        return Map.of(
-                        Role.READER,
-                        TestTokens.READER,
-                        Role.PUBLISHER,
-                        TestTokens.PUBLISHER,
-                        Role.ADMIN,
-                        TestTokens.ADMIN)
-                .get(role);
+        return switch (role) {
+            case READER -> TestTokens.READER;
+            case PUBLISHER -> TestTokens.PUBLISHER;
+            case ADMIN -> TestTokens.ADMIN;
+        };
     }
 
     private static Status.Code call(ReflectedMethod method, @Nullable String token) throws Exception {

@@ -52,8 +52,11 @@ class AdminSurfacesTest {
 
     @Test
     void loopbackPolicyOpensAdminSurfacesToLoopbackOnly() throws Exception {
-        String remote = nonLoopbackAddress().orElse(null);
-        assumeTrue(remote != null, "this machine has no non-loopback IPv4 address; AccessPolicyTest covers the rule");
+        Optional<String> remoteAddress = nonLoopbackAddress();
+        assumeTrue(
+                remoteAddress.isPresent(),
+                "this machine has no non-loopback IPv4 address; AccessPolicyTest covers the rule");
+        String remote = remoteAddress.orElseThrow();
         start(AdminAccess.LOOPBACK);
 
         for (String page : new String[] {"/docs/", "/internal/metrics"}) {

@@ -1,5 +1,6 @@
 package io.tickscope.server.store;
 
+import static java.util.Objects.requireNonNull;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
@@ -108,7 +109,7 @@ class CatalogueSeederTest {
 
     @Test
     void usersHaveUniqueExampleAddressesAndTheUsualMixOfSegments() {
-        List<Map<String, Object>> users = tables.get("users");
+        List<Map<String, Object>> users = requireNonNull(tables.get("users"), "users");
 
         assertThat(users)
                 .extracting(user -> user.get("email"))
@@ -135,7 +136,7 @@ class CatalogueSeederTest {
         assertThat(tables.get("ratings"))
                 .extracting(rating -> rating.get("user_id"))
                 .hasSize(20_000)
-                .containsAll(tables.get("users").stream()
+                .containsAll(requireNonNull(tables.get("users"), "users").stream()
                         .map(user -> user.get("user_id"))
                         .toList());
     }

@@ -1,5 +1,6 @@
 package io.tickscope.server.store;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class SqliteBookStoreTest {
     void newRatingReplacesTheUsersEarlierRatingOfTheBook() {
         Map.Entry<String, Integer> earlier =
                 books.loadRatingsBy(USER).entrySet().iterator().next();
-        Book before = booksById().get(earlier.getKey());
+        Book before = requireNonNull(booksById().get(earlier.getKey()), earlier.getKey());
         int newStars = earlier.getValue() == 5 ? 1 : earlier.getValue() + 1;
 
         List<Book> changed = books.saveRatings(List.of(new Rating(USER, earlier.getKey(), newStars)));

@@ -1,5 +1,6 @@
 package io.tickscope.server.store;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.pricing.Segment;
@@ -17,15 +18,16 @@ class SqliteUserStoreTest {
     @Test
     void findUserReturnsTheStoredUser() {
         try (Database database = TestDatabases.open(dataDirectory, 3)) {
-            Map<String, Object> stored =
-                    TestDatabases.catalogueTables(dataDirectory).get("users").get(41);
+            Map<String, Object> stored = requireNonNull(
+                            TestDatabases.catalogueTables(dataDirectory).get("users"), "users")
+                    .get(41);
 
             assertThat(database.userStore().findUser("U0042"))
                     .contains(new User(
                             "U0042",
-                            (String) stored.get("display_name"),
-                            (String) stored.get("email"),
-                            Segment.valueOf((String) stored.get("segment"))));
+                            (String) requireNonNull(stored.get("display_name"), "display_name"),
+                            (String) requireNonNull(stored.get("email"), "email"),
+                            Segment.valueOf((String) requireNonNull(stored.get("segment"), "segment"))));
         }
     }
 
