@@ -32,18 +32,20 @@ import picocli.CommandLine.Spec;
         })
 final class ServerCommand implements Callable<Integer> {
 
+    // Each option's default is its field's initial value, taken from the settings records, and --help shows it
+    // (${DEFAULT-VALUE}): the records are the one place that says what a server runs with unless told otherwise.
+    private static final ServerLimits DEFAULT_LIMITS = ServerLimits.defaults();
+
     @Spec
     private @Nullable CommandSpec spec;
 
     @Option(
             names = "--host",
-            defaultValue = "0.0.0.0",
             description = "Address to listen on; 127.0.0.1 for loopback only (default: ${DEFAULT-VALUE}).")
-    private String host = "0.0.0.0";
+    private String host = ServerSettings.DEFAULT_HOST;
 
     @Option(
             names = {"-p", "--port"},
-            defaultValue = "" + ServerSettings.DEFAULT_PORT,
             description = "TCP port for gRPC, gRPC-Web, JSON/REST and /docs; 0 picks a free one"
                     + " (default: ${DEFAULT-VALUE}).")
     private int port = ServerSettings.DEFAULT_PORT;
@@ -57,7 +59,6 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--tick-rate",
-            defaultValue = "" + ServerSettings.DEFAULT_TICK_RATE,
             paramLabel = "PER_SECOND",
             description = "Simulated price changes per second across the catalogue; 0 stops the market"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -65,13 +66,11 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
-            defaultValue = "" + ServerSettings.DEFAULT_SEED,
             description = "Seed of the catalogue created on first start and of the market (default: ${DEFAULT-VALUE}).")
     private long seed = ServerSettings.DEFAULT_SEED;
 
     @Option(
             names = "--shutdown-timeout",
-            defaultValue = "PT10S",
             paramLabel = "DURATION",
             description =
                     "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
@@ -106,17 +105,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--admin-access",
-            defaultValue = "loopback",
             paramLabel = "WHO",
             converter = AdminAccessConverter.class,
             description = "Who may open /docs, /internal/metrics and server reflection: loopback (open to loopback"
                     + " peers, an admin token from elsewhere), admin (an admin token always) or closed"
                     + " (default: ${DEFAULT-VALUE}).")
-    private AdminAccess adminAccess = AdminAccess.LOOPBACK;
+    private AdminAccess adminAccess = SecuritySettings.none().adminAccess();
 
     @Option(
             names = "--rate-limit",
-            defaultValue = "" + RateLimit.HEADLESS_CALLS_PER_SECOND,
             paramLabel = "CALLS_PER_SECOND",
             description = "Calls each client (IP address) may start per second, in bursts of as many; past it a call"
                     + " fails with RESOURCE_EXHAUSTED. 0 turns the limit off (default: ${DEFAULT-VALUE}).")
@@ -124,52 +121,34 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-connections",
-            defaultValue = "2000",
             description = "Open connections across all clients (default: ${DEFAULT-VALUE}).")
-    private int maxConnections = 2_000;
+    private int maxConnections = DEFAULT_LIMITS.maxConnections();
 
     @Option(
             names = "--max-connection-age",
-            defaultValue = "PT30M",
             paramLabel = "DURATION",
             description = "Age at which a connection is asked to go away (GOAWAY) so that clients reconnect and"
                     + " spread; PT0S keeps connections (default: ${DEFAULT-VALUE}).")
-    private Duration maxConnectionAge = Duration.ofMinutes(30);
+    private Duration maxConnectionAge = DEFAULT_LIMITS.maxConnectionAge();
 
     @Option(
             names = "--max-connection-age-grace",
-            defaultValue = "PT60S",
             paramLabel = "DURATION",
             description = "How long calls still running on a connection past its age (5 s after the GOAWAY) may go"
                     + " on before the connection is closed under them and their clients reconnect"
                     + " (default: ${DEFAULT-VALUE}).")
-    private Duration maxConnectionAgeGrace = Duration.ofSeconds(60);
+    private Duration maxConnectionAgeGrace = DEFAULT_LIMITS.connectionAgeGrace();
 
     @Option(
             names = "--max-client-deadline",
-            defaultValue = "PT60S",
             paramLabel = "DURATION",
             description = "Longest deadline a unary call gets; a longer grpc-timeout is clamped to it"
                     + " (default: ${DEFAULT-VALUE}).")
-    private Duration maxClientDeadline = Duration.ofSeconds(60);
+    private Duration maxClientDeadline = DEFAULT_LIMITS.maxClientDeadline();
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = new ServerSettings(
-                host,
-                port,
-                dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory(),
-                tickRate,
-                seed,
-                shutdownTimeout,
-                securitySettings(),
-                ServerLimits.defaults().toBuilder()
-                        .rateLimit(RateLimit.perSecond(rateLimit))
-                        .maxConnections(maxConnections)
-                        .maxConnectionAge(maxConnectionAge)
-                        .connectionAgeGrace(maxConnectionAgeGrace)
-                        .maxClientDeadline(maxClientDeadline)
-                        .build());
+        ServerSettings settings = settings();
         long startNanos = System.nanoTime();
         TickscopeServer server = TickscopeServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -186,6 +165,24 @@ final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    ServerSettings settings() {
+        return new ServerSettings(
+                host,
+                port,
+                dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory(),
+                tickRate,
+                seed,
+                shutdownTimeout,
+                securitySettings(),
+                DEFAULT_LIMITS.toBuilder()
+                        .rateLimit(RateLimit.perSecond(rateLimit))
+                        .maxConnections(maxConnections)
+                        .maxConnectionAge(maxConnectionAge)
+                        .connectionAgeGrace(maxConnectionAgeGrace)
+                        .maxClientDeadline(maxClientDeadline)
+                        .build());
     }
 
     SecuritySettings securitySettings() {

@@ -29,6 +29,9 @@ public record ServerSettings(
         SecuritySettings security,
         ServerLimits limits) {
 
+    /** Every interface. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_TICK_RATE = 1_000;
     public static final long DEFAULT_SEED = 42;

@@ -19,4 +19,10 @@ public enum AdminAccess {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Returns the {@link #label()}, so that help and messages spell it as the flag does. */
+    @Override
+    public String toString() {
+        return label();
+    }
 }
