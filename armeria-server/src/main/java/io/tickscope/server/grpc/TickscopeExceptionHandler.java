@@ -1,5 +1,7 @@
 package io.tickscope.server.grpc;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.base.Throwables;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -10,7 +12,10 @@ import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.RequestTimeoutException;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.grpc.GrpcService;
 import io.grpc.Metadata;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -18,6 +23,9 @@ import io.grpc.protobuf.ProtoUtils;
 import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
 import io.tickscope.server.error.NotFoundException;
+import io.tickscope.server.limits.ServerLimits;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses.
  *
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
- * NOT_FOUND. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
- * else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL with the
- * request id, never the exception's text.
+ * NOT_FOUND. A request message that does not parse is the client's fault: INVALID_ARGUMENT on every protocol,
+ * although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
+ * limit, as {@code MessageSizeLimits} does. Statuses Armeria already chose (deadline exceeded, cancelled) pass
+ * through. Anything else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL
+ * with the request id, never the exception's text.
  */
 final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
 
@@ -37,6 +47,15 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
     /** Where gRPC clients look for rich error details ({@code StatusProto.fromThrowable} reads it). */
     private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY = Metadata.Key.of(
             "grpc-status-details-bin", ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
+
+    /** How Armeria's deframer words a frame whose declared length passes the transport's limit. */
+    private static final Pattern FRAME_TOO_LARGE = Pattern.compile("Frame size (-?\\d+) exceeds maximum: \\d+");
+
+    private final ServerLimits limits;
+
+    TickscopeExceptionHandler(ServerLimits limits) {
+        this.limits = requireNonNull(limits, "limits");
+    }
 
     @Override
     public @Nullable Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
@@ -50,6 +69,17 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.
             return Status.CANCELLED.withDescription("the client cancelled the call");
+        }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(InvalidProtocolBufferException.class::isInstance)) {
+            // Checked before the statuses services choose: grpc-java's marshaller reports it as INTERNAL.
+            return Status.INVALID_ARGUMENT.withDescription(
+                    "request: not a valid protobuf message of the method's request type");
+        }
+        Long declaredBytes = declaredFrameBytes(status);
+        if (declaredBytes != null) {
+            String method = fullMethodName(ctx);
+            return Status.RESOURCE_EXHAUSTED.withDescription("request message of " + method + ": " + declaredBytes
+                    + " bytes (expected: <= " + limits.maxRequestMessageBytes(method) + ')');
         }
         if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
             // The service chose this status itself (onError with a Status): it is the answer, not a failure.
@@ -73,10 +103,6 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
             // The response already ended (an error we sent, say) and Armeria aborts what the client still sends.
             return status;
         }
-        if (Throwables.getCausalChain(cause).stream().anyMatch(InvalidProtocolBufferException.class::isInstance)) {
-            return Status.INVALID_ARGUMENT.withDescription(
-                    "request: not a valid protobuf message of the method's request type");
-        }
         if (status.getCode() != Status.Code.UNKNOWN) {
             return status;
         }
@@ -85,7 +111,34 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
                 "internal error (request " + ctx.id().text() + "); the server log has the details");
     }
 
-    private static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {
+    /**
+     * Returns the length a gRPC frame declared when Armeria's deframer refused it for passing the transport's
+     * message limit, or null for any other failure. The length is the frame header's unsigned 32 bits.
+     */
+    private static @Nullable Long declaredFrameBytes(Status status) {
+        if (status.getCode() != Status.Code.RESOURCE_EXHAUSTED) {
+            return null;
+        }
+        String description = status.getDescription();
+        Matcher frame = FRAME_TOO_LARGE.matcher(description == null ? "" : description);
+        return frame.find() ? Integer.toUnsignedLong((int) Long.parseLong(frame.group(1))) : null;
+    }
+
+    /** Returns the full name ({@code package.Service/Method}) of the gRPC method the request calls. */
+    private static String fullMethodName(RequestContext ctx) {
+        // A REST request's path is not the method's: the gRPC service knows which method its route maps to.
+        if (ctx instanceof ServiceRequestContext serviceCtx) {
+            GrpcService grpc = serviceCtx.config().service().as(GrpcService.class);
+            ServerMethodDefinition<?, ?> method = grpc == null ? null : grpc.methodDefinition(serviceCtx);
+            if (method != null) {
+                return method.getMethodDescriptor().getFullMethodName();
+            }
+        }
+        return ctx.path().substring(1);
+    }
+
+    /** Returns the {@code google.rpc.Status} that carries {@code invalid}'s bad fields to clients. */
+    static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {
         BadRequest.Builder badRequest = BadRequest.newBuilder();
         for (FieldViolation violation : invalid.violations()) {
             badRequest.addFieldViolationsBuilder().setField(violation.field()).setDescription(violation.description());

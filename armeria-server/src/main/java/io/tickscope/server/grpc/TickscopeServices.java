@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -84,7 +85,8 @@ public final class TickscopeServices {
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
                 .enableUnframedRequests(true)
                 .enableHttpJsonTranscoding(true)
-                .exceptionHandler(new TickscopeExceptionHandler())
+                .unframedGrpcErrorHandler(UnframedGrpcErrorHandler.ofJson())
+                .exceptionHandler(new TickscopeExceptionHandler(limits))
                 .build();
 
         PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
@@ -97,6 +99,7 @@ public final class TickscopeServices {
         sb.meterRegistry(meterRegistry)
                 .service(
                         grpcService,
+                        service -> service.decorate(new UntranscodableRequests()),
                         service -> service.decorate(StreamingCallLimits.of(tickscopeServices)),
                         limitsConfigurator::decorate,
                         MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))

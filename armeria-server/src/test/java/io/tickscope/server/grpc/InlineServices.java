@@ -11,6 +11,7 @@ import io.grpc.stub.StreamObserver;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.testing.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class InlineServices implements AutoCloseable {
     private final Backend backend;
     private final EmbeddedChannel loopOwner = new EmbeddedChannel();
     private final ServiceRequestContext ctx;
-    private final TickscopeExceptionHandler exceptionHandler = new TickscopeExceptionHandler();
+    private final TickscopeExceptionHandler exceptionHandler = new TickscopeExceptionHandler(ServerLimits.defaults());
     private final LiveStreams liveStreams = new LiveStreams();
     private final PricingGrpcService pricing;
     private final RecommendationGrpcService recommendation;

@@ -3,12 +3,18 @@ package io.tickscope.server.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linecorp.armeria.client.BlockingWebClient;
+import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpHeaders;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -23,17 +29,30 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
 import io.tickscope.api.user.v1.UserServiceGrpc;
 import io.tickscope.server.testing.RecordingObserver;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The one port speaks gRPC-Web, unframed JSON, REST, health, reflection, metrics and DocService too. */
+/**
+ * The one port speaks gRPC-Web, unframed JSON, REST, health, reflection, metrics and DocService too, and every
+ * bad request gets the same answer on every protocol: a status a client can act on, JSON over JSON and REST.
+ */
 class ProtocolsTest {
 
     @RegisterExtension
     static final TickscopeTestServer server = new TickscopeTestServer(0);
 
+    private static final String GET_PRICE = "/tickscope.pricing.v1.PricingService/GetPrice";
+
     private final BlockingWebClient http = BlockingWebClient.of(server.httpUri());
+    /** Plain HTTP/2, as gRPC needs, for requests no gRPC client would send. */
+    private final BlockingWebClient h2c =
+            WebClient.of(server.uri(SessionProtocol.H2C)).blocking();
 
     @Test
     void grpcWebClientGetsTheSameQuoteAsGrpc() {
@@ -87,11 +106,57 @@ class ProtocolsTest {
     void restErrorsCarryTheStatusAndTheBadField() {
         AggregatedHttpResponse unknown = http.get("/v1/prices/P99999");
         AggregatedHttpResponse invalid = http.get("/v1/prices/P00001?currency_code=euro");
+        // Armeria cannot even put this into the request message: the number does not fit max_results' int32.
+        AggregatedHttpResponse untranscodable = http.get("/v1/users/U0042/recommendations?max_results=99999999999");
 
         assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.contentUtf8()).contains("product not found").doesNotContain("Exception");
         assertThat(invalid.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.contentUtf8()).contains("currency_code").doesNotContain("\tat ");
+        assertJsonError(invalid, "\"field\":\"currency_code\"");
+        assertJsonError(
+                untranscodable,
+                "\"message\":\"max_results: \\\"99999999999\\\" (expected: a whole number from -2147483648 to"
+                        + " 2147483647)\"",
+                "\"field\":\"max_results\"");
+    }
+
+    @Test
+    void unparsableRequestIsInvalidArgumentOnEveryProtocol() {
+        byte[] garbage = new byte[300];
+        new Random(300).nextBytes(garbage);
+        byte[] frame = grpcFrame(garbage.length, garbage);
+        String expected = "request: not a valid protobuf message of the method's request type";
+
+        for (String grpcType : List.of("application/grpc", "application/grpc-web")) {
+            assertThat(grpcStatus(post(GET_PRICE, grpcType, frame)))
+                    .as(grpcType)
+                    .containsExactly("3", expected);
+        }
+        assertThat(grpcStatus(post(
+                        GET_PRICE,
+                        "application/grpc-web-text",
+                        Base64.getEncoder().encode(frame))))
+                .as("application/grpc-web-text")
+                .containsExactly("3", expected);
+        assertJsonError(post(GET_PRICE, "application/json", garbage), "\"message\":\"" + expected + '"');
+        assertJsonError(post(GET_PRICE, "application/protobuf", garbage), "\"message\":\"" + expected + '"');
+        assertJsonError(post("/v1/prices:batchGet", "application/json", garbage), "\"field\":\"request\"");
+    }
+
+    @Test
+    void frameDeclaringTwoGibibytesNamesTheMethodItsSizeAndTheLimit() {
+        // The length prefix 0x80000000: 2 GiB as the unsigned 32 bits it is, though a signed int reads it as < 0.
+        byte[] frame = grpcFrame(Integer.MIN_VALUE, new byte[16]);
+
+        for (String grpcType : List.of("application/grpc", "application/grpc-web")) {
+            assertThat(grpcStatus(post(GET_PRICE, grpcType, frame)))
+                    .as(grpcType)
+                    .containsExactly(
+                            "8",
+                            "request message of tickscope.pricing.v1.PricingService/GetPrice: 2147483648 bytes"
+                                    + " (expected: <= 16384)");
+        }
     }
 
     @Test
@@ -144,6 +209,42 @@ class ProtocolsTest {
         assertThat(metrics.contentUtf8())
                 .contains("grpc_service_requests_total")
                 .contains("GetPrice");
+    }
+
+    private AggregatedHttpResponse post(String path, String contentType, byte[] body) {
+        return h2c.execute(
+                RequestHeaders.of(HttpMethod.POST, path, HttpHeaderNames.CONTENT_TYPE, contentType, "te", "trailers"),
+                HttpData.wrap(body));
+    }
+
+    /** Returns a gRPC length-prefixed message: not compressed, {@code declaredLength} as its length. */
+    private static byte[] grpcFrame(int declaredLength, byte[] payload) {
+        return ByteBuffer.allocate(5 + payload.length)
+                .put((byte) 0)
+                .putInt(declaredLength)
+                .put(payload)
+                .array();
+    }
+
+    /** Returns grpc-status and grpc-message, from the trailers or, in a trailers-only response, the headers. */
+    private static List<String> grpcStatus(AggregatedHttpResponse response) {
+        HttpHeaders status = response.trailers().contains("grpc-status") ? response.trailers() : response.headers();
+        return Stream.of(status.get("grpc-status"), status.get("grpc-message"))
+                .map(value -> value == null ? "(none)" : value)
+                .toList();
+    }
+
+    /** Asserts the one shape of every error over JSON and REST: HTTP 400, and a JSON body with the gRPC code. */
+    private static void assertJsonError(AggregatedHttpResponse response, String... jsonParts) {
+        assertThat(response.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.contentType()).isNotNull();
+        assertThat(response.contentType().isJson())
+                .as("JSON body: %s", response.contentUtf8())
+                .isTrue();
+        assertThat(response.contentUtf8())
+                .startsWith("{\"code\":3,\"grpc-code\":\"INVALID_ARGUMENT\"")
+                .contains(jsonParts)
+                .doesNotContain("Exception", "armeria");
     }
 
     private static String withoutWhitespace(String json) {
