@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.HttpHeaders;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
@@ -37,6 +38,11 @@ final class UntranscodableRequests implements DecoratingHttpServiceFunction {
 
     @Override
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
+        MediaType contentType = req.contentType();
+        if (contentType != null && contentType.subtype().startsWith("grpc")) {
+            // gRPC and gRPC-Web carry every error in-band, and their streams pass untouched.
+            return delegate.serve(ctx, req);
+        }
         return delegate.serve(ctx, req).recover(cause -> {
             if (!(cause instanceof HttpStatusException refused) || refused.httpStatus() != HttpStatus.BAD_REQUEST) {
                 return HttpResponse.ofFailure(cause);
