@@ -7,7 +7,10 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
+import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.healthcheck.HealthCheckStatus;
+import com.linecorp.armeria.server.healthcheck.HealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -22,7 +25,9 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -42,9 +47,27 @@ public final class TickscopeServices {
         return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
     }
 
+    /**
+     * How often a cluster's replica re-checks whether it can serve (connected to the cluster's NATS) for gRPC
+     * health: a broker that goes away shows as NOT_SERVING within this long.
+     */
+    private static final Duration REPLICA_HEALTH_INTERVAL = Duration.ofMillis(200);
+
     /** Wires every service with the development security and the default limits. */
     public static void configureServices(ServerBuilder sb, Backend backend) {
         configureServices(sb, backend, ServerSecurity.development(), ServerLimits.defaults(), List.of());
+    }
+
+    /** Returns gRPC health: SERVING while the server runs and, as a cluster's replica, while it reaches NATS. */
+    private static GrpcHealthCheckService healthCheckService(Backend backend) {
+        GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder();
+        if (backend.isReplica()) {
+            health.checkers(HealthChecker.of(
+                    () -> CompletableFuture.completedFuture(
+                            new HealthCheckStatus(backend.isServing(), REPLICA_HEALTH_INTERVAL.toMillis())),
+                    REPLICA_HEALTH_INTERVAL));
+        }
+        return health.build();
     }
 
     /**
@@ -78,7 +101,7 @@ public final class TickscopeServices {
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
-                .addService(GrpcHealthCheckService.builder().build())
+                .addService(healthCheckService(backend))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
