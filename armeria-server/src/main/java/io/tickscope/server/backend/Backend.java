@@ -13,6 +13,7 @@ import io.tickscope.server.store.Database;
 import io.tickscope.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +92,16 @@ public final class Backend implements AutoCloseable {
         market.start();
         if (cluster != null) {
             cluster.electMarket(market::setChangesPerSecond, tickRate);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with {@link #isServing()} whenever it changes, on any thread; never for a server
+     * alone, which always serves.
+     */
+    public void onServingChange(Consumer<Boolean> listener) {
+        if (cluster != null) {
+            cluster.onServingChange(listener);
         }
     }
 

@@ -17,6 +17,9 @@ import io.nats.client.api.StorageType;
 import io.tickscope.server.pricing.PriceJournal;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -165,6 +168,11 @@ public final class ClusterNode implements AutoCloseable {
         return connectionState.up && connection.getStatus() == Connection.Status.CONNECTED;
     }
 
+    /** Calls {@code listener} with whether the replica can serve whenever that changes, on a NATS thread. */
+    public void onServingChange(Consumer<Boolean> listener) {
+        connectionState.listeners.add(requireNonNull(listener, "listener"));
+    }
+
     /** Returns the replica id this node writes into its market events. */
     public String replicaId() {
         return settings.replicaId();
@@ -217,6 +225,7 @@ public final class ClusterNode implements AutoCloseable {
     private static final class ConnectionState implements ConnectionListener {
 
         volatile boolean up = true;
+        final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
 
         /** Not called: jnats calls the four-argument method, which this class overrides. */
         @Deprecated
@@ -230,15 +239,20 @@ public final class ClusterNode implements AutoCloseable {
                 Connection connection, Events event, @Nullable Long time, @Nullable String uriDetails) {
             switch (event) {
                 case DISCONNECTED, CLOSED -> {
-                    up = false;
                     logger.warn("NATS connection: {}; the replica reports NOT_SERVING until it is back", event);
+                    changeTo(false);
                 }
                 case CONNECTED, RECONNECTED -> {
-                    up = true;
                     logger.info("NATS connection: {}", event);
+                    changeTo(true);
                 }
                 default -> logger.debug("NATS connection: {}", event);
             }
+        }
+
+        private void changeTo(boolean serving) {
+            up = serving;
+            listeners.forEach(listener -> listener.accept(serving));
         }
     }
 }

@@ -9,8 +9,7 @@ import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
-import com.linecorp.armeria.server.healthcheck.HealthCheckStatus;
-import com.linecorp.armeria.server.healthcheck.HealthChecker;
+import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -25,9 +24,7 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -47,12 +44,6 @@ public final class TickscopeServices {
         return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
     }
 
-    /**
-     * How often a cluster's replica re-checks whether it can serve (connected to the cluster's NATS) for gRPC
-     * health: a broker that goes away shows as NOT_SERVING within this long.
-     */
-    private static final Duration REPLICA_HEALTH_INTERVAL = Duration.ofMillis(200);
-
     /** Wires every service with the development security and the default limits. */
     public static void configureServices(ServerBuilder sb, Backend backend) {
         configureServices(sb, backend, ServerSecurity.development(), ServerLimits.defaults(), List.of());
@@ -62,10 +53,10 @@ public final class TickscopeServices {
     private static GrpcHealthCheckService healthCheckService(Backend backend) {
         GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder();
         if (backend.isReplica()) {
-            health.checkers(HealthChecker.of(
-                    () -> CompletableFuture.completedFuture(
-                            new HealthCheckStatus(backend.isServing(), REPLICA_HEALTH_INTERVAL.toMillis())),
-                    REPLICA_HEALTH_INTERVAL));
+            // Pushed, not polled: Watch streams (grpc-java's client-side health checking) hear of a change at once.
+            SettableHealthChecker serving = new SettableHealthChecker(backend.isServing());
+            backend.onServingChange(serving::setHealthy);
+            health.checkers(serving);
         }
         return health.build();
     }
