@@ -1,10 +1,10 @@
 package io.tickscope.server;
 
+import static io.tickscope.server.ServerCommandLines.errorsOf;
+import static io.tickscope.server.ServerCommandLines.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.cluster.ClusterSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -54,17 +54,5 @@ class ClusterFlagsTest {
     void aBrokerThatIsNotANatsUrlIsRefused() {
         assertThat(errorsOf("--broker", "http://127.0.0.1:4222"))
                 .contains("broker: \"http://127.0.0.1:4222\" (expected: nats://HOST:PORT or tls://HOST:PORT)");
-    }
-
-    private static ServerCommand parse(String... args) {
-        return CommandLine.populateCommand(new ServerCommand(), args);
-    }
-
-    private static String errorsOf(String... args) {
-        StringWriter errors = new StringWriter();
-        CommandLine command = new CommandLine(new ServerCommand()).setErr(new PrintWriter(errors));
-
-        assertThat(command.execute(args)).isEqualTo(2);
-        return errors.toString();
     }
 }

@@ -246,20 +246,18 @@ public final class PriceBook {
     /**
      * Applies {@code update}, a change recorded in the journal (by another replica, or by this one), unless the
      * book holds it or a newer one already; publishes it to watchers when applied.
-     *
-     * @return whether the book applied it
      */
-    public boolean applyReplicated(PriceUpdate update) {
+    public void applyReplicated(PriceUpdate update) {
         Product product = products.get(update.productId());
         if (product == null) {
             logger.warn(
                     "Ignoring a recorded change of product \"{}\", which this server's catalogue lacks",
                     update.productId());
-            return false;
+            return;
         }
         synchronized (product) {
             if (update.sequenceNumber() <= product.latest.sequenceNumber()) {
-                return false;
+                return;
             }
             PriceUpdate change = update.kind() == PriceUpdate.Kind.CHANGE
                     ? update
@@ -267,7 +265,6 @@ public final class PriceBook {
                             update.listing(), update.sequenceNumber(), update.eventTime(), PriceUpdate.Kind.CHANGE);
             product.latest = change;
             bus.publish(change);
-            return true;
         }
     }
 
