@@ -2,6 +2,7 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.limits.RateLimit;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.AdminAccess;
@@ -146,6 +147,28 @@ final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private Duration maxClientDeadline = DEFAULT_LIMITS.maxClientDeadline();
 
+    @Option(
+            names = "--broker",
+            paramLabel = "NATS_URL",
+            description = "Run as one replica of a cluster: every price change goes through this NATS JetStream"
+                    + " (nats://host:4222; several comma-separated), feeding every replica, and one market runs"
+                    + " in the cluster. Without it the server runs alone, its prices in process.")
+    private @Nullable String broker;
+
+    @Option(
+            names = "--cluster-name",
+            paramLabel = "NAME",
+            description = "With --broker: names the cluster's stream, subjects and market lease, so that clusters"
+                    + " share one NATS without meeting; letters, digits, '-' and '_' (default: ${DEFAULT-VALUE}).")
+    private String clusterName = ClusterSettings.DEFAULT_CLUSTER_NAME;
+
+    @Option(
+            names = "--replica-id",
+            paramLabel = "ID",
+            description = "With --broker: this replica's name in the market lease and its market events"
+                    + " (default: host name and process id).")
+    private @Nullable String replicaId;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
@@ -168,7 +191,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     ServerSettings settings() {
-        return new ServerSettings(
+        ServerSettings settings = new ServerSettings(
                 host,
                 port,
                 dataDirectory != null ? dataDirectory : ServerSettings.defaultDataDirectory(),
@@ -183,6 +206,24 @@ final class ServerCommand implements Callable<Integer> {
                         .connectionAgeGrace(maxConnectionAgeGrace)
                         .maxClientDeadline(maxClientDeadline)
                         .build());
+        ClusterSettings cluster = clusterSettings();
+        return cluster == null ? settings : settings.withCluster(cluster);
+    }
+
+    @Nullable
+    ClusterSettings clusterSettings() {
+        if (broker == null) {
+            if (replicaId != null || !ClusterSettings.DEFAULT_CLUSTER_NAME.equals(clusterName)) {
+                throw badFlags("--cluster-name and --replica-id: given without --broker (expected: with --broker)");
+            }
+            return null;
+        }
+        try {
+            return new ClusterSettings(
+                    broker, clusterName, replicaId != null ? replicaId : ClusterSettings.defaultReplicaId());
+        } catch (IllegalArgumentException e) {
+            throw badFlags(e.getMessage());
+        }
     }
 
     SecuritySettings securitySettings() {

@@ -2,10 +2,12 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to run one Tickscope server: where it listens, where it keeps its data and how busy its market is.
@@ -18,6 +20,8 @@ import java.time.Duration;
  * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
  * @param security TLS, bearer tokens and who may open the admin surfaces
  * @param limits the limits on connections, messages, deadlines and call rates
+ * @param cluster the cluster this server is a replica of (price changes through NATS JetStream, one market
+ *     elected among the replicas); null for a server alone, with its prices in process
  */
 public record ServerSettings(
         String host,
@@ -27,7 +31,8 @@ public record ServerSettings(
         long seed,
         Duration shutdownTimeout,
         SecuritySettings security,
-        ServerLimits limits) {
+        ServerLimits limits,
+        @Nullable ClusterSettings cluster) {
 
     /** Every interface. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -52,6 +57,33 @@ public record ServerSettings(
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout: " + shutdownTimeout + " (expected: >= 0)");
         }
+    }
+
+    /** Settings of a server alone, not a cluster's replica. */
+    public ServerSettings(
+            String host,
+            int port,
+            Path dataDirectory,
+            int tickRate,
+            long seed,
+            Duration shutdownTimeout,
+            SecuritySettings security,
+            ServerLimits limits) {
+        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, security, limits, null);
+    }
+
+    /** Returns these settings for a replica of {@code cluster}. */
+    public ServerSettings withCluster(ClusterSettings cluster) {
+        return new ServerSettings(
+                host,
+                port,
+                dataDirectory,
+                tickRate,
+                seed,
+                shutdownTimeout,
+                security,
+                limits,
+                requireNonNull(cluster, "cluster"));
     }
 
     /**

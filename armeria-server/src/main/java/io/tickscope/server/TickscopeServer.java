@@ -39,8 +39,8 @@ public final class TickscopeServer implements AutoCloseable {
         requireNonNull(settings, "settings");
         ServerSecurity security = ServerSecurity.of(settings.security());
         security.warnings(settings.host()).forEach(warning -> logger.warn("{}", warning));
-        Backend backend =
-                Backend.open(settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC());
+        Backend backend = Backend.open(
+                settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC(), settings.cluster());
         try {
             ServerBuilder sb = security.listen(
                             Server.builder(), new InetSocketAddress(settings.host(), settings.port()))

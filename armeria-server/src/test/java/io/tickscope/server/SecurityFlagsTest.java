@@ -1,12 +1,12 @@
 package io.tickscope.server;
 
+import static io.tickscope.server.ServerCommandLines.errorsOf;
+import static io.tickscope.server.ServerCommandLines.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.security.AdminAccess;
 import io.tickscope.server.security.SecuritySettings;
 import io.tickscope.server.security.TlsFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -58,17 +58,5 @@ class SecurityFlagsTest {
     @Test
     void anUnknownAdminAccessIsRefused() {
         assertThat(errorsOf("--admin-access", "everyone")).contains("'everyone' (expected: loopback, admin or closed)");
-    }
-
-    private static ServerCommand parse(String... args) {
-        return CommandLine.populateCommand(new ServerCommand(), args);
-    }
-
-    private static String errorsOf(String... args) {
-        StringWriter errors = new StringWriter();
-        CommandLine command = new CommandLine(new ServerCommand()).setErr(new PrintWriter(errors));
-
-        assertThat(command.execute(args)).isEqualTo(2);
-        return errors.toString();
     }
 }

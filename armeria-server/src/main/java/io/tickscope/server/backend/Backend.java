@@ -1,5 +1,7 @@
 package io.tickscope.server.backend;
 
+import io.tickscope.server.cluster.ClusterNode;
+import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.pricing.MarketSimulator;
 import io.tickscope.server.pricing.PriceBook;
 import io.tickscope.server.pricing.PriceBus;
@@ -11,11 +13,16 @@ import io.tickscope.server.store.Database;
 import io.tickscope.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the services stand on: the database, the price book with its bus and market, and the book
  * catalogue with its recommender. Opening it reads the catalogue into memory (creating and seeding the
  * database on first start); the market runs only after {@link #startMarket()}.
+ *
+ * <p>As a cluster's replica, the book records its changes in the cluster's NATS stream and replays the changes
+ * of the other replicas, and the market moves only while this replica holds the cluster's market lease.
  */
 public final class Backend implements AutoCloseable {
 
@@ -24,9 +31,19 @@ public final class Backend implements AutoCloseable {
     private final MarketSimulator market;
     private final Catalogue catalogue;
     private final Recommender recommender;
+    private final int tickRate;
+    private final @Nullable ClusterNode cluster;
 
-    private Backend(Database database, PriceBook priceBook, MarketSimulator market, Catalogue catalogue) {
+    private Backend(
+            Database database,
+            PriceBook priceBook,
+            MarketSimulator market,
+            Catalogue catalogue,
+            int tickRate,
+            @Nullable ClusterNode cluster) {
         this.database = database;
+        this.tickRate = tickRate;
+        this.cluster = cluster;
         this.priceBook = priceBook;
         this.market = market;
         this.catalogue = catalogue;
@@ -38,21 +55,67 @@ public final class Backend implements AutoCloseable {
      * domain; the market will move {@code tickRate} prices per second once started.
      */
     public static Backend open(Path dataDirectory, long seed, int tickRate, Clock clock) {
+        return open(dataDirectory, seed, tickRate, clock, null);
+    }
+
+    /**
+     * Opens the backend as {@link #open(Path, long, int, Clock)} does, as a replica of {@code cluster} unless it
+     * is null: joins the cluster's NATS and replays its price stream before it returns.
+     */
+    public static Backend open(
+            Path dataDirectory, long seed, int tickRate, Clock clock, @Nullable ClusterSettings cluster) {
         Database database = Database.open(dataDirectory, seed);
+        @Nullable ClusterNode node = null;
         try {
-            PriceBook priceBook = PriceBook.load(database.productStore(), clock);
-            MarketSimulator market = new MarketSimulator(priceBook, seed, tickRate);
+            PriceBook priceBook;
+            if (cluster == null) {
+                priceBook = PriceBook.load(database.productStore(), clock);
+            } else {
+                node = ClusterNode.join(cluster);
+                priceBook = PriceBook.load(database.productStore(), clock, node.journal());
+            }
+            // A replica's market starts paused: the market lease sets its rate.
+            MarketSimulator market = new MarketSimulator(priceBook, seed, node == null ? tickRate : 0);
             Catalogue catalogue = Catalogue.load(database.bookStore());
-            return new Backend(database, priceBook, market, catalogue);
+            return new Backend(database, priceBook, market, catalogue, tickRate, node);
         } catch (RuntimeException e) {
+            if (node != null) {
+                node.close();
+            }
             database.close();
             throw e;
         }
     }
 
-    /** Starts moving prices at the configured rate. */
+    /** Starts moving prices at the configured rate; a cluster's replica starts competing for the market. */
     public void startMarket() {
         market.start();
+        if (cluster != null) {
+            cluster.electMarket(market::setChangesPerSecond, tickRate);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with {@link #isServing()} whenever it changes, on any thread; never for a server
+     * alone, which always serves.
+     */
+    public void onServingChange(Consumer<Boolean> listener) {
+        if (cluster != null) {
+            cluster.onServingChange(listener);
+        }
+    }
+
+    /** Returns whether this backend is a replica of a cluster. */
+    public boolean isReplica() {
+        return cluster != null;
+    }
+
+    /**
+     * Returns whether the backend can serve: always alone; as a cluster's replica, while it is connected to the
+     * cluster's NATS.
+     */
+    public boolean isServing() {
+        return cluster == null || cluster.isServing();
     }
 
     public PriceBook priceBook() {
@@ -83,9 +146,12 @@ public final class Backend implements AutoCloseable {
         return database.userStore();
     }
 
-    /** Stops the market and closes the database. */
+    /** Stops the market, leaves the cluster and closes the database. */
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
         market.close();
         database.close();
     }

@@ -2,6 +2,7 @@ package io.tickscope.server.grpc;
 
 import static java.util.Objects.requireNonNullElse;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
@@ -19,6 +20,7 @@ import io.tickscope.shared.time.InstantProtos;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * arrives); a bad one is counted and its reason kept, without ending the stream. When the feeder completes,
  * the latest listing of every changed product is stored in one transaction on the blocking executor, and
  * only then is the summary sent: an acknowledged change survives a restart.
+ *
+ * <p>As a cluster's replica, a change goes live only once the cluster's broker stored it, which blocks: the
+ * changes are then applied one at a time, in order, on a sequential view of the blocking executor, and the
+ * summary follows the last of them. When the broker cannot store a change, the call fails with UNAVAILABLE:
+ * the changes before it are live (and stored), that one and the rest are not.
  */
 final class PublishStream implements StreamObserver<PublishPricesRequest> {
 
@@ -35,19 +42,34 @@ final class PublishStream implements StreamObserver<PublishPricesRequest> {
     private final ProductStore products;
     private final StreamObserver<PublishPricesResponse> responseObserver;
     private final ServiceRequestContext ctx = ServiceRequestContext.current();
+    /** Where changes are applied: the event loop, or a sequential view of the blocking executor in a cluster. */
+    private final Executor changeThread;
+
     private final Map<String, ProductListing> changed = new LinkedHashMap<>();
     private final PublishPricesResponse.Builder summary = PublishPricesResponse.newBuilder();
     private long index;
+    /** Set on the change thread once the call failed, so that later changes are ignored. */
+    private boolean failed;
 
     PublishStream(PriceBook priceBook, ProductStore products, StreamObserver<PublishPricesResponse> responseObserver) {
         this.priceBook = priceBook;
         this.products = products;
         this.responseObserver = responseObserver;
+        changeThread = priceBook.changesBlock()
+                ? MoreExecutors.newSequentialExecutor(ctx.blockingTaskExecutor())
+                : MoreExecutors.directExecutor();
     }
 
     @Override
     public void onNext(PublishPricesRequest change) {
         long position = index++;
+        changeThread.execute(() -> apply(change, position));
+    }
+
+    private void apply(PublishPricesRequest change, long position) {
+        if (failed) {
+            return;
+        }
         try {
             ProductListing listing = priceBook.publish(change.getProductId(), basePrice(change), sale(change));
             changed.put(listing.productId(), listing);
@@ -60,20 +82,30 @@ final class PublishStream implements StreamObserver<PublishPricesRequest> {
                         .setProductId(change.getProductId())
                         .setReason(e.getMessage()));
             }
+        } catch (RuntimeException e) {
+            // The change could not be applied at all (the cluster's broker is away): the call fails.
+            failed = true;
+            responseObserver.onError(e);
         }
     }
 
     @Override
     public void onError(Throwable cause) {
         // The feeder went away: its changes are live already, so store them rather than lose them.
-        ctx.blockingTaskExecutor().execute(() -> products.saveListings(changed.values()));
+        changeThread.execute(() -> ctx.blockingTaskExecutor().execute(() -> products.saveListings(changed.values())));
     }
 
     @Override
     public void onCompleted() {
-        BlockingUnary.respond(responseObserver, () -> {
-            products.saveListings(changed.values());
-            return summary.build();
+        changeThread.execute(() -> {
+            if (failed) {
+                ctx.blockingTaskExecutor().execute(() -> products.saveListings(changed.values()));
+                return;
+            }
+            BlockingUnary.respond(responseObserver, () -> {
+                products.saveListings(changed.values());
+                return summary.build();
+            });
         });
     }
 

@@ -26,6 +26,8 @@ import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.limits.ServerLimits;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.tickscope.server.pricing.PriceConflictException;
+import io.tickscope.server.pricing.PriceJournalUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,14 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         }
         if (cause instanceof NotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage());
+        }
+        if (cause instanceof PriceJournalUnavailableException unavailable) {
+            // The cluster's broker is away: nothing was acknowledged, and a retry (here or on another replica) may
+            // succeed.
+            return Status.UNAVAILABLE.withDescription(unavailable.getMessage());
+        }
+        if (cause instanceof PriceConflictException conflict) {
+            return Status.ABORTED.withDescription(conflict.getMessage() + "; retry the change");
         }
         if (cause instanceof ClosedStreamException) {
             // The client reset the stream (cancelled, or its deadline passed): nothing went wrong here.

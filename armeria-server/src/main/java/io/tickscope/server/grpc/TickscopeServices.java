@@ -7,8 +7,10 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
+import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
+import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -48,6 +50,18 @@ public final class TickscopeServices {
         configureServices(sb, backend, ServerSecurity.development(), ServerLimits.defaults(), List.of());
     }
 
+    /** Returns gRPC health: SERVING while the server runs and, as a cluster's replica, while it reaches NATS. */
+    private static GrpcHealthCheckService healthCheckService(Backend backend) {
+        GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder();
+        if (backend.isReplica()) {
+            // Pushed, not polled: Watch streams (grpc-java's client-side health checking) hear of a change at once.
+            SettableHealthChecker serving = new SettableHealthChecker(backend.isServing());
+            backend.onServingChange(serving::setHealthy);
+            health.checkers(serving);
+        }
+        return health.build();
+    }
+
     /**
      * Registers Tickscope's services, and {@code extraServices} beside them in the same gRPC service (the official
      * interop suite's TestService, in its test), behind {@code security}'s token and admin-surface checks and
@@ -79,7 +93,7 @@ public final class TickscopeServices {
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
-                .addService(GrpcHealthCheckService.builder().build())
+                .addService(healthCheckService(backend))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())

@@ -51,6 +51,9 @@ public final class MarketSimulator implements AutoCloseable {
     /** Changes owed but not yet made, in hundredths of a change (one period's share); market thread only. */
     private long owed;
 
+    /** Whether the last batch failed, so that a journal that stays away is logged once, not every period. */
+    private boolean failing;
+
     private boolean started;
     private boolean closed;
     private @Nullable ScheduledExecutorService marketThread;
@@ -140,6 +143,16 @@ public final class MarketSimulator implements AutoCloseable {
             int moves = (int) (owed / PERIODS_PER_SECOND);
             owed %= PERIODS_PER_SECOND;
             makeMoves(moves);
+            if (failing && moves > 0) {
+                failing = false;
+                logger.info("Market moves succeed again");
+            }
+        } catch (PriceJournalUnavailableException e) {
+            // The broker is away or the market lease is lost: the batch stops; later periods try again.
+            if (!failing) {
+                failing = true;
+                logger.warn("Market moves fail until the price journal takes them again: {}", e.getMessage());
+            }
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; the market keeps moving instead.
             logger.warn("A market move failed", e);

@@ -15,8 +15,10 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current price of every product, in memory: quotes it, changes it and publishes every change on its
@@ -26,20 +28,35 @@ import org.jspecify.annotations.Nullable;
  * {@link PriceUpdate} in a volatile field, so quoting reads without locking. Changes to one product take that
  * product's lock, so its sequence numbers grow by one at a time and reach the bus in order; changes to
  * different products never wait for each other.
+ *
+ * <p>Every change is recorded in the book's {@link PriceJournal} before the book applies it. In a cluster the
+ * journal is a broker that every replica shares: a change counts once the broker stored it, changes recorded by
+ * other replicas arrive through {@link #applyReplicated}, and a change that lost a race with another replica's
+ * change to the same product is built again on the newer state.
  */
 public final class PriceBook {
 
     private static final BigDecimal BASIS_POINTS_PER_ONE = BigDecimal.valueOf(10_000);
+    /** How often a change that lost a race with another replica's change is built again before it fails. */
+    private static final int MAX_RECORD_ATTEMPTS = 10;
+
+    private static final Logger logger = LoggerFactory.getLogger(PriceBook.class);
 
     private final Clock clock;
     private final QuoteCalculator calculator;
     private final Map<String, Product> products;
     private final List<String> productIds;
     private final PriceBus bus;
-    private final long incarnation = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final PriceJournal journal;
 
-    private PriceBook(List<ProductListing> listings, ExchangeRates rates, SegmentDiscounts discounts, Clock clock) {
+    private PriceBook(
+            List<ProductListing> listings,
+            ExchangeRates rates,
+            SegmentDiscounts discounts,
+            Clock clock,
+            PriceJournal journal) {
         this.clock = requireNonNull(clock, "clock");
+        this.journal = requireNonNull(journal, "journal");
         calculator = new QuoteCalculator(rates, discounts);
         products = new HashMap<>();
         List<PriceUpdate> seeds = new ArrayList<>(listings.size());
@@ -64,7 +81,19 @@ public final class PriceBook {
      * reads the store.
      */
     public static PriceBook load(ProductStore store, Clock clock) {
-        return new PriceBook(store.loadListings(), store.loadExchangeRates(), store.loadSegmentDiscounts(), clock);
+        return load(store, clock, PriceJournal.inProcess());
+    }
+
+    /**
+     * Returns a book of the listings, exchange rates and segment discounts in {@code store} whose changes are
+     * recorded in {@code journal}, and catches up with the changes the journal holds already. Blocks while it
+     * reads the store and replays the journal.
+     */
+    public static PriceBook load(ProductStore store, Clock clock, PriceJournal journal) {
+        PriceBook book = new PriceBook(
+                store.loadListings(), store.loadExchangeRates(), store.loadSegmentDiscounts(), clock, journal);
+        journal.replay(book::applyReplicated);
+        return book;
     }
 
     /** Returns the bus on which the book publishes every change. */
@@ -73,11 +102,17 @@ public final class PriceBook {
     }
 
     /**
-     * Returns the number this book drew when it loaded, above zero. Sequence numbers start again at 1 whenever a
-     * book loads, as at every server start, so they compare only between updates of the same incarnation.
+     * Returns the number, above zero, within which sequence numbers compare: alone, one the book drew when it
+     * loaded, as sequence numbers start again at 1 at every server start; in a cluster, the identity of the
+     * broker's stream, the same on every replica for as long as the stream keeps its sequence numbers.
      */
     public long incarnation() {
-        return incarnation;
+        return journal.incarnation();
+    }
+
+    /** Returns whether changing a price waits for another process (a broker), so must stay off event loops. */
+    public boolean changesBlock() {
+        return journal.blocks();
     }
 
     /** Returns whether the catalogue has a product with id {@code productId}. */
@@ -175,7 +210,7 @@ public final class PriceBook {
             if (!violations.isEmpty()) {
                 throw new InvalidArgumentException(violations);
             }
-            return change(product, newBasePrice, sale, now);
+            return change(product, current -> newBasePrice, sale, PriceJournal.Origin.FEED);
         }
     }
 
@@ -194,13 +229,42 @@ public final class PriceBook {
         }
         Product product = product(productId);
         synchronized (product) {
-            Amount price = product.latest.listing().basePrice();
-            long movedMinorUnits = BigDecimal.valueOf(price.minorUnits())
-                    .multiply(BigDecimal.valueOf(10_000L + changeBasisPoints))
-                    .divide(BASIS_POINTS_PER_ONE, 0, RoundingMode.HALF_EVEN)
-                    .longValueExact();
-            Amount moved = new Amount(price.currency(), Math.max(1, movedMinorUnits));
-            return change(product, moved, newSale, clock.instant());
+            return change(
+                    product,
+                    price -> {
+                        long movedMinorUnits = BigDecimal.valueOf(price.minorUnits())
+                                .multiply(BigDecimal.valueOf(10_000L + changeBasisPoints))
+                                .divide(BASIS_POINTS_PER_ONE, 0, RoundingMode.HALF_EVEN)
+                                .longValueExact();
+                        return new Amount(price.currency(), Math.max(1, movedMinorUnits));
+                    },
+                    newSale,
+                    PriceJournal.Origin.MARKET);
+        }
+    }
+
+    /**
+     * Applies {@code update}, a change recorded in the journal (by another replica, or by this one), unless the
+     * book holds it or a newer one already; publishes it to watchers when applied.
+     */
+    public void applyReplicated(PriceUpdate update) {
+        Product product = products.get(update.productId());
+        if (product == null) {
+            logger.warn(
+                    "Ignoring a recorded change of product \"{}\", which this server's catalogue lacks",
+                    update.productId());
+            return;
+        }
+        synchronized (product) {
+            if (update.sequenceNumber() <= product.latest.sequenceNumber()) {
+                return;
+            }
+            PriceUpdate change = update.kind() == PriceUpdate.Kind.CHANGE
+                    ? update
+                    : new PriceUpdate(
+                            update.listing(), update.sequenceNumber(), update.eventTime(), PriceUpdate.Kind.CHANGE);
+            product.latest = change;
+            bus.publish(change);
         }
     }
 
@@ -209,21 +273,37 @@ public final class PriceBook {
         return clock;
     }
 
-    /** Applies a validated change to {@code product}, whose lock the caller holds, and publishes it. */
-    private ProductListing change(Product product, Amount basePrice, @Nullable Sale newSale, Instant now) {
-        PriceUpdate previous = product.latest;
-        @Nullable Sale sale = newSale != null ? newSale : previous.listing().sale();
-        ProductListing listing = new ProductListing(
-                previous.productId(),
-                previous.listing().name(),
-                basePrice,
-                // An ended sale is dropped with the next change rather than carried along forever.
-                sale != null && sale.isRunningAt(now) ? sale : null,
-                now);
-        PriceUpdate update = new PriceUpdate(listing, previous.sequenceNumber() + 1, now, PriceUpdate.Kind.CHANGE);
-        product.latest = update;
-        bus.publish(update);
-        return listing;
+    /**
+     * Builds a validated change of {@code product}, whose lock the caller holds, from its latest state, records
+     * it in the journal, applies it and publishes it. A change that another writer beat to the journal is built
+     * again on that writer's newer state.
+     */
+    private ProductListing change(
+            Product product, UnaryOperator<Amount> newBasePrice, @Nullable Sale newSale, PriceJournal.Origin origin) {
+        for (int attempt = 1; ; attempt++) {
+            PriceUpdate previous = product.latest;
+            Instant now = clock.instant();
+            @Nullable Sale sale = newSale != null ? newSale : previous.listing().sale();
+            ProductListing listing = new ProductListing(
+                    previous.productId(),
+                    previous.listing().name(),
+                    newBasePrice.apply(previous.listing().basePrice()),
+                    // An ended sale is dropped with the next change rather than carried along forever.
+                    sale != null && sale.isRunningAt(now) ? sale : null,
+                    now);
+            PriceUpdate update = new PriceUpdate(listing, previous.sequenceNumber() + 1, now, PriceUpdate.Kind.CHANGE);
+            try {
+                journal.record(update, origin);
+            } catch (PriceConflictException e) {
+                if (attempt == MAX_RECORD_ATTEMPTS) {
+                    throw e;
+                }
+                continue;
+            }
+            product.latest = update;
+            bus.publish(update);
+            return listing;
+        }
     }
 
     private Product product(String productId) {

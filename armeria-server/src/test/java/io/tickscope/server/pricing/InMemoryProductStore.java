@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A product store in memory, with the rates and discounts the pricing tests compute their amounts from. */
-final class InMemoryProductStore implements ProductStore {
+public final class InMemoryProductStore implements ProductStore {
 
     static final Instant SEEDED_AT = Instant.parse("2026-11-02T09:00:00Z");
 
@@ -27,7 +27,7 @@ final class InMemoryProductStore implements ProductStore {
     }
 
     /** Returns a store of {@code count} products "P00001", "P00002", ..., priced in US dollars. */
-    static InMemoryProductStore withProducts(int count) {
+    public static InMemoryProductStore withProducts(int count) {
         List<ProductListing> listings = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             listings.add(new ProductListing(
