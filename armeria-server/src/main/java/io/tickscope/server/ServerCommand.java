@@ -1,6 +1,7 @@
 package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.limits.RateLimit;
@@ -222,7 +223,7 @@ final class ServerCommand implements Callable<Integer> {
             return new ClusterSettings(
                     broker, clusterName, replicaId != null ? replicaId : ClusterSettings.defaultReplicaId());
         } catch (IllegalArgumentException e) {
-            throw badFlags(e.getMessage());
+            throw badFlags(requireNonNullElse(e.getMessage(), "--broker: " + broker));
         }
     }
 

@@ -2,6 +2,7 @@ package io.tickscope.server;
 
 import static io.tickscope.server.ServerCommandLines.errorsOf;
 import static io.tickscope.server.ServerCommandLines.parse;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.cluster.ClusterSettings;
@@ -31,9 +32,9 @@ class ClusterFlagsTest {
 
     @Test
     void theReplicaIdDefaultsToHostAndProcess() {
-        ClusterSettings cluster = parse("--broker", "nats://127.0.0.1:4222").clusterSettings();
+        ClusterSettings cluster = requireNonNull(
+                parse("--broker", "nats://127.0.0.1:4222").clusterSettings(), "cluster settings with --broker");
 
-        assertThat(cluster).isNotNull();
         assertThat(cluster.clusterName()).isEqualTo(ClusterSettings.DEFAULT_CLUSTER_NAME);
         assertThat(cluster.replicaId()).endsWith("-" + ProcessHandle.current().pid());
     }

@@ -1,5 +1,6 @@
 package io.tickscope.server.cluster;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -295,7 +296,8 @@ class ClusterFailoverTest {
             String productId = PRODUCTS.get(index % PRODUCTS.size());
             PublishPricesRequest change = PublishPricesRequest.newBuilder()
                     .setProductId(productId)
-                    .setBasePrice(MoneyProtos.toProto(new Amount(currencies.get(productId), 1_000 + index % 997)))
+                    .setBasePrice(MoneyProtos.toProto(
+                            new Amount(requireNonNull(currencies.get(productId), productId), 1_000 + index % 997)))
                     .build();
             for (int attempt = 0; attempt < channels.size(); attempt++) {
                 ManagedChannel channel = channels.get((index + attempt) % channels.size());
