@@ -1,6 +1,6 @@
 package io.tickscope.desktop.recommendations;
 
-import io.tickscope.desktop.rpc.RatingToUpload;
+import io.tickscope.desktop.model.RatingToUpload;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
