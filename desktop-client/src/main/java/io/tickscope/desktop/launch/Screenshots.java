@@ -62,25 +62,17 @@ final class Screenshots {
         filling.setOnFinished(event -> screenshots.next(new ArrayList<>(tabs.getTabs())));
         PauseTransition halfWay = new PauseTransition(javafx.util.Duration.millis(fill.toMillis() / 2.0));
         halfWay.setOnFinished(event -> screenshots.driver.lookUpAgain());
-        liveTicksShown.addListener(new javafx.beans.value.ChangeListener<Number>() {
-            @Override
-            public void changed(
-                    javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number after) {
-                if (after.longValue() == 0) {
-                    return;
-                }
-                observable.removeListener(this);
-                try {
-                    screenshots.driveViews();
-                } catch (RuntimeException e) {
-                    // A view that cannot be driven would make a misleading picture: fail the run instead.
-                    System.err.println("screenshots: " + e.getMessage());
-                    finish.accept(1);
-                    return;
-                }
-                filling.play();
-                halfWay.play();
+        Verdicts.afterFirstLiveTick(liveTicksShown, () -> {
+            try {
+                screenshots.driveViews();
+            } catch (RuntimeException e) {
+                // A view that cannot be driven would make a misleading picture: fail the run instead.
+                System.err.println("screenshots: " + e.getMessage());
+                finish.accept(1);
+                return;
             }
+            filling.play();
+            halfWay.play();
         });
     }
 

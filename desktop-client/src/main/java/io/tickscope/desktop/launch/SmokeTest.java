@@ -40,21 +40,7 @@ final class SmokeTest {
                     secondsSinceLaunch());
             finish.accept(0);
         };
-        if (liveTicksShown.get() > 0) {
-            pass.run();
-            return;
-        }
-        liveTicksShown.addListener(new javafx.beans.value.ChangeListener<Number>() {
-            @Override
-            public void changed(
-                    javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number after) {
-                if (after.longValue() == 0) {
-                    return;
-                }
-                observable.removeListener(this);
-                pass.run();
-            }
-        });
+        Verdicts.afterFirstLiveTick(liveTicksShown, pass);
         deadline.setOnFinished(event -> {
             err.println("smoke test failed: no live price shown within " + timeout + " (" + diagnosis.get() + ")");
             finish.accept(FAILED);

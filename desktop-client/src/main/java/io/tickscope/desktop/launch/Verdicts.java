@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableLongValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,23 @@ public final class Verdicts {
         if (screenshotDirectory != null) {
             Screenshots.take(scene, views, liveTicksShown, SCREENSHOT_FILL, screenshotDirectory, Verdicts::exitWith);
         }
+    }
+
+    /** Runs {@code then} once {@code liveTicksShown} leaves zero: at once when it already has. */
+    static void afterFirstLiveTick(ObservableLongValue liveTicksShown, Runnable then) {
+        if (liveTicksShown.get() > 0) {
+            then.run();
+            return;
+        }
+        liveTicksShown.addListener(new ChangeListener<Number>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> observable, Number before, Number after) {
+                if (after.longValue() != 0) {
+                    observable.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     private static void exitWith(int code) {
