@@ -139,7 +139,7 @@ public final class TickscopeApp extends Application {
                 .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
                         .toExternalForm());
         ServerChoice choice = remembered.server();
-        statusBar.showOpening(choice.isEmbedded() ? "the embedded server" : choice.toString());
+        statusBar.showOpening(choice);
         requireNonNull(firstSession, "firstSession")
                 .whenComplete((opened, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
@@ -270,7 +270,7 @@ public final class TickscopeApp extends Application {
                 // Already there: the channel reconnects by itself.
                 return;
             }
-            statusBar.showOpening(choice.isEmbedded() ? "the embedded server" : choice.toString());
+            statusBar.showOpening(choice);
             sessions()
                     .open(choice)
                     .whenComplete((opened, failure) -> Platform.runLater(() -> {
