@@ -77,15 +77,11 @@ public final class PricingClient {
      */
     public CompletableFuture<LookupResult> lookUp(PriceLookup lookup, LookupWay way) {
         requireNonNull(lookup, "lookup");
-        switch (requireNonNull(way, "way")) {
-            case ONE_BATCH:
-                return inOneBatch(lookup);
-            case UNARY_SEQUENTIAL:
-                return oneAfterAnother(lookup);
-            case UNARY_CONCURRENT:
-                return allAtOnce(lookup);
-        }
-        throw new AssertionError(way);
+        return switch (requireNonNull(way, "way")) {
+            case ONE_BATCH -> inOneBatch(lookup);
+            case UNARY_SEQUENTIAL -> oneAfterAnother(lookup);
+            case UNARY_CONCURRENT -> allAtOnce(lookup);
+        };
     }
 
     /**

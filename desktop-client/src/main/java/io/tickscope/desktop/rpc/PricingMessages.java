@@ -17,15 +17,11 @@ final class PricingMessages {
     private PricingMessages() {}
 
     static CustomerSegment toProto(Segment segment) {
-        switch (segment) {
-            case STANDARD:
-                return CustomerSegment.CUSTOMER_SEGMENT_STANDARD;
-            case VIP:
-                return CustomerSegment.CUSTOMER_SEGMENT_VIP;
-            case WHOLESALE:
-                return CustomerSegment.CUSTOMER_SEGMENT_WHOLESALE;
-        }
-        throw new AssertionError(segment);
+        return switch (segment) {
+            case STANDARD -> CustomerSegment.CUSTOMER_SEGMENT_STANDARD;
+            case VIP -> CustomerSegment.CUSTOMER_SEGMENT_VIP;
+            case WHOLESALE -> CustomerSegment.CUSTOMER_SEGMENT_WHOLESALE;
+        };
     }
 
     static PriceTick fromProto(WatchPricesResponse response) {

@@ -15,52 +15,42 @@ import io.tickscope.desktop.model.RecommendedBook;
 import io.tickscope.desktop.model.UploadSummary;
 import io.tickscope.shared.time.InstantProtos;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /** Maps the recommendation contract's messages to the desktop's model and back. */
 final class RecommendationMessages {
 
-    private static final Map<Category, BookCategory> CATEGORIES = new EnumMap<>(Map.of(
-            Category.ALL, BookCategory.BOOK_CATEGORY_UNSPECIFIED,
-            Category.FICTION, BookCategory.BOOK_CATEGORY_FICTION,
-            Category.SCIENCE_FICTION, BookCategory.BOOK_CATEGORY_SCIENCE_FICTION,
-            Category.MYSTERY, BookCategory.BOOK_CATEGORY_MYSTERY,
-            Category.HISTORY, BookCategory.BOOK_CATEGORY_HISTORY,
-            Category.SCIENCE, BookCategory.BOOK_CATEGORY_SCIENCE,
-            Category.BUSINESS, BookCategory.BOOK_CATEGORY_BUSINESS,
-            Category.TECHNOLOGY, BookCategory.BOOK_CATEGORY_TECHNOLOGY,
-            Category.BIOGRAPHY, BookCategory.BOOK_CATEGORY_BIOGRAPHY));
-
-    private static final Map<ActionType, UserActionType> ACTIONS = new EnumMap<>(Map.of(
-            ActionType.VIEWED, UserActionType.USER_ACTION_TYPE_VIEWED,
-            ActionType.LIKED, UserActionType.USER_ACTION_TYPE_LIKED,
-            ActionType.RATED, UserActionType.USER_ACTION_TYPE_RATED,
-            ActionType.ADDED_TO_CART, UserActionType.USER_ACTION_TYPE_ADDED_TO_CART,
-            ActionType.DISMISSED, UserActionType.USER_ACTION_TYPE_DISMISSED));
-
-    static {
-        if (CATEGORIES.size() != Category.values().length || ACTIONS.size() != ActionType.values().length) {
-            throw new AssertionError("every category and action maps to the contract");
-        }
-    }
-
     private RecommendationMessages() {}
 
     static BookCategory toProto(Category category) {
-        return CATEGORIES.get(category);
+        return switch (category) {
+            case ALL -> BookCategory.BOOK_CATEGORY_UNSPECIFIED;
+            case FICTION -> BookCategory.BOOK_CATEGORY_FICTION;
+            case SCIENCE_FICTION -> BookCategory.BOOK_CATEGORY_SCIENCE_FICTION;
+            case MYSTERY -> BookCategory.BOOK_CATEGORY_MYSTERY;
+            case HISTORY -> BookCategory.BOOK_CATEGORY_HISTORY;
+            case SCIENCE -> BookCategory.BOOK_CATEGORY_SCIENCE;
+            case BUSINESS -> BookCategory.BOOK_CATEGORY_BUSINESS;
+            case TECHNOLOGY -> BookCategory.BOOK_CATEGORY_TECHNOLOGY;
+            case BIOGRAPHY -> BookCategory.BOOK_CATEGORY_BIOGRAPHY;
+        };
     }
 
     static UserActionType toProto(ActionType type) {
-        return ACTIONS.get(type);
+        return switch (type) {
+            case VIEWED -> UserActionType.USER_ACTION_TYPE_VIEWED;
+            case LIKED -> UserActionType.USER_ACTION_TYPE_LIKED;
+            case RATED -> UserActionType.USER_ACTION_TYPE_RATED;
+            case ADDED_TO_CART -> UserActionType.USER_ACTION_TYPE_ADDED_TO_CART;
+            case DISMISSED -> UserActionType.USER_ACTION_TYPE_DISMISSED;
+        };
     }
 
     /** Returns the category of a book as the server sent it; one this client does not know reads as ALL. */
     static Category fromProto(BookCategory category) {
-        for (Map.Entry<Category, BookCategory> entry : CATEGORIES.entrySet()) {
-            if (entry.getValue() == category) {
-                return entry.getKey();
+        for (Category candidate : Category.values()) {
+            if (toProto(candidate) == category) {
+                return candidate;
             }
         }
         return Category.ALL;
