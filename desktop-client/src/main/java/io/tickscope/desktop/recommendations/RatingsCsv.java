@@ -1,5 +1,7 @@
 package io.tickscope.desktop.recommendations;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tickscope.desktop.model.RatingToUpload;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -57,7 +59,7 @@ final class RatingsCsv implements Iterator<RatingToUpload>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("ratings: none left in " + file);
         }
-        RatingToUpload rating = next;
+        RatingToUpload rating = requireNonNull(next, "next: hasNext() read one");
         next = null;
         return rating;
     }
