@@ -7,6 +7,7 @@ import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.launch.Verdicts;
 import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.rpc.RpcErrors;
 import io.tickscope.desktop.rpc.wire.WireMeter;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.WindowBounds;
@@ -22,7 +23,6 @@ import io.tickscope.desktop.wire.WireView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,9 +86,9 @@ public final class TickscopeApp extends Application {
     private List<View> views = List.of();
     /** Stops the status bar following the current session's connection. */
     private Runnable unfollowConnection = () -> {};
-    /** Live changes the current watchlist has shown, and what its stream does: for the launch verdicts. */
+    /** Live changes the current watchlist has shown: the launch verdicts wait for the first. */
     private final ReadOnlyLongWrapper liveTicksShown = new ReadOnlyLongWrapper();
-
+    /** What the current watchlist's stream does, for a failed smoke test's diagnosis. */
     private final StringProperty feedMessage = new SimpleStringProperty("");
 
     /** Opens the window over {@code parsed}; returns when it closed. */
@@ -143,7 +143,7 @@ public final class TickscopeApp extends Application {
         requireNonNull(firstSession, "firstSession")
                 .whenComplete((opened, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
-                        sessionProblem = describe(failure);
+                        sessionProblem = RpcErrors.describe(failure);
                         statusBar.showProblem(sessionProblem);
                         showError("Could not open " + choice, failure);
                         return;
@@ -333,16 +333,8 @@ public final class TickscopeApp extends Application {
         return onScreen ? bounds : null;
     }
 
-    private static String describe(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() != null
-                ? cause.getMessage()
-                : cause.getClass().getSimpleName();
-    }
-
     private void showError(String what, Throwable failure) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, describe(failure));
+        Alert alert = new Alert(Alert.AlertType.ERROR, RpcErrors.describe(failure));
         alert.initOwner(stage);
         alert.setHeaderText(what);
         alert.show();

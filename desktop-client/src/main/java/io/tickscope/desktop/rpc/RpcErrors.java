@@ -7,7 +7,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
-/** Turns a failed call into a line a person can read: the status and its description, never a stack trace. */
+/**
+ * Turns a failure into a line a person can read: a call's status and its description, or what kept a session
+ * from opening; never a stack trace.
+ */
 public final class RpcErrors {
 
     private RpcErrors() {}
