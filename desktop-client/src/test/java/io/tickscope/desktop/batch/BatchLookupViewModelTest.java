@@ -1,5 +1,6 @@
 package io.tickscope.desktop.batch;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,8 +61,8 @@ class BatchLookupViewModelTest {
                 .endsWith("P00047");
         assertThat(results).allSatisfy(row -> {
             assertThat(row.error()).isNull();
-            Quote quote = row.quote();
-            assertThat(quote).isNotNull();
+            assertThat(row.quote()).isNotNull();
+            Quote quote = requireNonNull(row.quote(), "quote");
             assertThat(quote.productName()).isNotEmpty();
             assertThat(quote.segmentPrice().currency().getCurrencyCode()).isEqualTo("EUR");
             assertThat(quote.segmentPrice()).isLessThan(quote.basePrice());
