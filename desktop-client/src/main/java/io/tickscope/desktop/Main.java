@@ -1,5 +1,6 @@
 package io.tickscope.desktop;
 
+import io.tickscope.desktop.app.DesktopOptions;
 import picocli.CommandLine;
 
 /**

@@ -1,4 +1,4 @@
-/** The desktop monitor's entry point and composition root. */
+/** The desktop monitor's entry point; the app package composes it. */
 @NullMarked
 package io.tickscope.desktop;
 

@@ -1,10 +1,13 @@
 package io.tickscope.desktop.batch;
 
 import atlantafx.base.theme.Styles;
-import io.tickscope.desktop.rpc.BatchPricingClient;
-import io.tickscope.desktop.rpc.PriceLookup;
-import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.PriceLookup;
+import io.tickscope.desktop.model.Quote;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.shell.View;
+import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.wire.TableColumns;
 import io.tickscope.desktop.wire.WireFormat;
 import io.tickscope.shared.money.Amount;
@@ -14,15 +17,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
@@ -37,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * The batch lookup: the products, segment and currency on the left; the timings of the three ways and the
  * batch call's results on the right. Ctrl+Enter in the id field looks up the pasted ids.
  */
-public final class BatchLookupView extends BorderPane {
+public final class BatchLookupView extends BorderPane implements View {
 
     private static final DateTimeFormatter SALE_END =
             DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -55,10 +58,31 @@ public final class BatchLookupView extends BorderPane {
         setCenter(tables);
     }
 
-    /** Returns the view's tab over {@code client}; results reach the UI through {@code uiExecutor}. */
-    public static Tab tab(BatchPricingClient client, Executor uiExecutor) {
-        return new Tab("Batch lookup", new BatchLookupView(new BatchLookupViewModel(client, uiExecutor)));
+    /** Returns the view over {@code client}; results reach the UI through {@code ui}. */
+    public static BatchLookupView create(PricingClient client, UiThread ui) {
+        return new BatchLookupView(new BatchLookupViewModel(client, ui));
     }
+
+    @Override
+    public String title() {
+        return "Batch lookup";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    /** Nothing runs by itself: lookups start on request. */
+    @Override
+    public void activate() {}
+
+    /**
+     * Nothing to stop: a lookup's calls are short and carry a deadline, and the channel's orderly shutdown lets
+     * them finish.
+     */
+    @Override
+    public void deactivate() {}
 
     private VBox controls(BatchLookupViewModel model) {
         TextArea pasted = new TextArea();
@@ -145,19 +169,22 @@ public final class BatchLookupView extends BorderPane {
         return table;
     }
 
-    private static TableView<PriceRow> resultsTable(BatchLookupViewModel model) {
-        TableView<PriceRow> table = new TableView<>(model.results());
+    private static TableView<QuoteResult> resultsTable(BatchLookupViewModel model) {
+        TableView<QuoteResult> table = new TableView<>(model.results());
         table.setId("batch-results");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Product", 84, PriceRow::productId),
-                        TableColumns.text("Name", 230, PriceRow::productName),
-                        TableColumns.numeric("List price", 110, PriceRow::listPrice, Amount::toString),
-                        TableColumns.numeric("Segment price", 130, PriceRow::segmentPrice, Amount::toString),
-                        TableColumns.text("Sale", 84, row -> row.onSale() ? "on sale" : ""),
-                        TableColumns.text("Sale ends", 130, row -> saleEnd(row.saleEnd())),
+                        TableColumns.text("Product", 84, QuoteResult::productId),
+                        TableColumns.text(
+                                "Name", 230, row -> Objects.requireNonNullElse(quoted(row, Quote::productName), "")),
+                        TableColumns.numeric("List price", 110, row -> quoted(row, Quote::basePrice), Amount::toString),
+                        TableColumns.numeric(
+                                "Segment price", 130, row -> quoted(row, Quote::segmentPrice), Amount::toString),
+                        TableColumns.text(
+                                "Sale", 84, row -> Boolean.TRUE.equals(quoted(row, Quote::onSale)) ? "on sale" : ""),
+                        TableColumns.text("Sale ends", 130, row -> saleEnd(quoted(row, Quote::saleEndTime))),
                         TableColumns.text("Error", 120, row -> Objects.requireNonNullElse(row.error(), ""))));
         table.setPlaceholder(new Label("No results yet."));
         return table;
@@ -183,6 +210,12 @@ public final class BatchLookupView extends BorderPane {
         box.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(box, Priority.ALWAYS);
         return new HBox(8, label, box);
+    }
+
+    /** Returns {@code part} of the row's quote, or null for a product without one. */
+    private static <T> @Nullable T quoted(QuoteResult row, Function<Quote, @Nullable T> part) {
+        Quote quote = row.quote();
+        return quote == null ? null : part.apply(quote);
     }
 
     private static String saleEnd(@Nullable Instant end) {

@@ -2,18 +2,18 @@ package io.tickscope.desktop.batch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.BatchPricingClient;
-import io.tickscope.desktop.rpc.CallErrors;
-import io.tickscope.desktop.rpc.LookupResult;
-import io.tickscope.desktop.rpc.LookupWay;
-import io.tickscope.desktop.rpc.PriceLookup;
-import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.LookupResult;
+import io.tickscope.desktop.model.LookupWay;
+import io.tickscope.desktop.model.PriceLookup;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.rpc.RpcErrors;
+import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.wire.WireFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,7 +34,7 @@ import javafx.collections.ObservableList;
  * another, so that none slows another down. The first lookup runs each way once, untimed, on a few products
  * beforehand: otherwise whichever way runs first pays for class loading and JIT compilation on both sides.
  *
- * <p>Call it on the UI thread; it moves results there through the injected {@code uiExecutor}.
+ * <p>Call it on the UI thread; it moves results there through the injected {@link UiThread}.
  */
 public final class BatchLookupViewModel {
 
@@ -46,14 +46,14 @@ public final class BatchLookupViewModel {
 
     private static final int WARM_UP_PRODUCTS = 5;
 
-    private final BatchPricingClient client;
-    private final Executor uiExecutor;
+    private final PricingClient client;
+    private final UiThread ui;
 
     private final StringProperty pastedIds = new SimpleStringProperty(this, "pastedIds", "");
     private final IntegerProperty firstCount = new SimpleIntegerProperty(this, "firstCount", DEFAULT_FIRST_COUNT);
     private final ObjectProperty<Segment> segment = new SimpleObjectProperty<>(this, "segment", Segment.STANDARD);
     private final StringProperty currencyCode = new SimpleStringProperty(this, "currencyCode", CURRENCIES.get(0));
-    private final ObservableList<PriceRow> results = FXCollections.observableArrayList();
+    private final ObservableList<QuoteResult> results = FXCollections.observableArrayList();
     private final ObservableList<LookupTiming> timings = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -61,9 +61,9 @@ public final class BatchLookupViewModel {
     // Touched on the UI thread.
     private boolean warmedUp;
 
-    public BatchLookupViewModel(BatchPricingClient client, Executor uiExecutor) {
+    public BatchLookupViewModel(PricingClient client, UiThread ui) {
         this.client = requireNonNull(client, "client");
-        this.uiExecutor = requireNonNull(uiExecutor, "uiExecutor");
+        this.ui = requireNonNull(ui, "ui");
     }
 
     /** Looks up the ids in {@link #pastedIdsProperty()}. */
@@ -96,17 +96,17 @@ public final class BatchLookupViewModel {
         warmedUp = true;
         ready.thenCompose(warm -> client.lookUp(lookup, LookupWay.ONE_BATCH))
                 .thenCompose(batch -> {
-                    uiExecutor.execute(() -> showBatch(batch));
+                    ui.execute(() -> showBatch(batch));
                     return client.lookUp(lookup, LookupWay.UNARY_SEQUENTIAL)
                             .thenCompose(sequential -> {
-                                uiExecutor.execute(() -> timings.add(LookupTiming.of(sequential, batch)));
+                                ui.execute(() -> timings.add(LookupTiming.of(sequential, batch)));
                                 return client.lookUp(lookup, LookupWay.UNARY_CONCURRENT);
                             })
                             .thenApply(concurrent -> LookupTiming.of(concurrent, batch));
                 })
-                .whenComplete((concurrent, failure) -> uiExecutor.execute(() -> {
+                .whenComplete((concurrent, failure) -> ui.execute(() -> {
                     if (failure != null) {
-                        message.set(CallErrors.describe(failure));
+                        message.set(RpcErrors.describe(failure));
                     } else {
                         timings.add(concurrent);
                         message.set(summary());
@@ -137,7 +137,8 @@ public final class BatchLookupViewModel {
     }
 
     private String summary() {
-        long unpriced = results.stream().filter(row -> row.error() != null).count();
+        long unpriced =
+                results.stream().filter(result -> result.error() != null).count();
         return String.format(
                 Locale.ROOT,
                 "%d products, %d priced, %d not. One call instead of %d: %s, against %s one after another"
@@ -171,7 +172,7 @@ public final class BatchLookupViewModel {
     }
 
     /** The batch call's rows, in request order. */
-    public ObservableList<PriceRow> results() {
+    public ObservableList<QuoteResult> results() {
         return results;
     }
 

@@ -2,7 +2,7 @@ package io.tickscope.desktop.batch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.LookupResult;
+import io.tickscope.desktop.model.LookupResult;
 import java.time.Duration;
 
 /**

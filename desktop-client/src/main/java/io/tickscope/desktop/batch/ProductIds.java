@@ -1,6 +1,6 @@
 package io.tickscope.desktop.batch;
 
-import io.tickscope.desktop.rpc.PriceLookup;
+import io.tickscope.desktop.model.PriceLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.tickscope.desktop.recommendations;
 
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.BookRow;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.BookRow;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;

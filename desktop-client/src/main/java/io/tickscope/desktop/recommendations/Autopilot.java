@@ -1,7 +1,7 @@
 package io.tickscope.desktop.recommendations;
 
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.RecommendedBook;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.RecommendedBook;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package io.tickscope.desktop.recommendations;
 
 import atlantafx.base.theme.Styles;
-import io.tickscope.desktop.rpc.BookRow;
-import io.tickscope.desktop.rpc.Category;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
 import io.tickscope.desktop.wire.TableColumns;
 import io.tickscope.desktop.wire.WireFormat;
 import java.util.List;

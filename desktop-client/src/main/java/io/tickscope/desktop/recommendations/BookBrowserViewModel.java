@@ -2,16 +2,16 @@ package io.tickscope.desktop.recommendations;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.BookRow;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
 import io.tickscope.desktop.rpc.CallHandle;
-import io.tickscope.desktop.rpc.Category;
 import io.tickscope.desktop.rpc.RecommendationClient;
 import io.tickscope.desktop.rpc.StreamListener;
+import io.tickscope.desktop.ui.UiThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * Browses the catalogue through the streamed ListBooks: rows appear as they arrive, in batches of whatever
  * came since the UI thread's last turn.
  *
- * <p>Call it on the UI thread; books reach it through the injected {@code uiExecutor}.
+ * <p>Call it on the UI thread; books reach it through the injected {@link UiThread}.
  */
 public final class BookBrowserViewModel {
 
     private final RecommendationClient client;
-    private final UiRefresh refresh;
+    private final Runnable refresh;
 
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>(this, "category", Category.ALL);
     private final ObservableList<BookRow> books = FXCollections.observableArrayList();
@@ -42,9 +42,9 @@ public final class BookBrowserViewModel {
     // Touched on the UI thread.
     private @Nullable Listing current;
 
-    public BookBrowserViewModel(RecommendationClient client, Executor uiExecutor) {
+    public BookBrowserViewModel(RecommendationClient client, UiThread ui) {
         this.client = requireNonNull(client, "client");
-        this.refresh = new UiRefresh(requireNonNull(uiExecutor, "uiExecutor"), this::refreshUi);
+        this.refresh = requireNonNull(ui, "ui").refresher(this::refreshUi);
     }
 
     /** Lists {@link #categoryProperty()} afresh, stopping a listing still running. */
@@ -100,13 +100,13 @@ public final class BookBrowserViewModel {
         @Override
         public void onItem(BookRow book) {
             arrived.add(book);
-            refresh.request();
+            refresh.run();
         }
 
         @Override
         public void onEnd(@Nullable String failure) {
             ending.set(failure == null ? "" : failure);
-            refresh.request();
+            refresh.run();
         }
     }
 

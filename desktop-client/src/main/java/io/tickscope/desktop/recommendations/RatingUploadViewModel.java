@@ -2,15 +2,15 @@ package io.tickscope.desktop.recommendations;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.CallErrors;
+import io.tickscope.desktop.model.UploadSummary;
 import io.tickscope.desktop.rpc.RecommendationClient;
-import io.tickscope.desktop.rpc.UploadSummary;
+import io.tickscope.desktop.rpc.RpcErrors;
+import io.tickscope.desktop.ui.UiThread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,13 +26,13 @@ import org.jspecify.annotations.Nullable;
  * Uploads ratings from a CSV file (see {@link RatingsCsv}) through the UploadBookRatings client stream, with
  * the progress while it sends and the server's summary at the end.
  *
- * <p>Call it on the UI thread; progress reaches it through the injected {@code uiExecutor}, coalesced.
+ * <p>Call it on the UI thread; progress reaches it through the injected {@link UiThread}, coalesced.
  */
 public final class RatingUploadViewModel {
 
     private final RecommendationClient client;
-    private final Executor uiExecutor;
-    private final UiRefresh refresh;
+    private final UiThread ui;
+    private final Runnable refresh;
 
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper(this, "uploading");
@@ -43,10 +43,10 @@ public final class RatingUploadViewModel {
     // Touched on the UI thread.
     private @Nullable Upload current;
 
-    public RatingUploadViewModel(RecommendationClient client, Executor uiExecutor) {
+    public RatingUploadViewModel(RecommendationClient client, UiThread ui) {
         this.client = requireNonNull(client, "client");
-        this.uiExecutor = requireNonNull(uiExecutor, "uiExecutor");
-        this.refresh = new UiRefresh(uiExecutor, this::refreshUi);
+        this.ui = requireNonNull(ui, "ui");
+        this.refresh = ui.refresher(this::refreshUi);
     }
 
     /** Uploads the ratings in {@code csvFile}; does nothing while an upload runs. */
@@ -65,11 +65,11 @@ public final class RatingUploadViewModel {
         upload.summary = client.uploadRatings(ratings, sent -> {
             upload.sent.set(sent);
             upload.progress = ratings.progress();
-            refresh.request();
+            refresh.run();
         });
         upload.summary.whenComplete((summary, failure) -> {
             ratings.close();
-            uiExecutor.execute(() -> finish(upload, summary, failure));
+            ui.execute(() -> finish(upload, summary, failure));
         });
     }
 
@@ -108,7 +108,7 @@ public final class RatingUploadViewModel {
         } else if (upload.summary != null && upload.summary.isCancelled()) {
             status.set("Upload cancelled after " + upload.sent.get() + " ratings sent.");
         } else {
-            status.set("Upload failed: " + CallErrors.describe(requireNonNull(failure, "failure")));
+            status.set("Upload failed: " + RpcErrors.describe(requireNonNull(failure, "failure")));
         }
         problems.setAll(found);
     }

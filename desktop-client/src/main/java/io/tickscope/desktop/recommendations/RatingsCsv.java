@@ -1,6 +1,8 @@
 package io.tickscope.desktop.recommendations;
 
-import io.tickscope.desktop.rpc.RatingToUpload;
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.desktop.model.RatingToUpload;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -57,7 +59,7 @@ final class RatingsCsv implements Iterator<RatingToUpload>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("ratings: none left in " + file);
         }
-        RatingToUpload rating = next;
+        RatingToUpload rating = requireNonNull(next, "next: hasNext() read one");
         next = null;
         return rating;
     }

@@ -1,10 +1,10 @@
 package io.tickscope.desktop.recommendations;
 
 import atlantafx.base.theme.Styles;
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.BookRow;
-import io.tickscope.desktop.rpc.Category;
-import io.tickscope.desktop.rpc.RecommendedBook;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.RecommendedBook;
 import io.tickscope.desktop.wire.TableColumns;
 import java.util.List;
 import java.util.Locale;

@@ -2,13 +2,14 @@ package io.tickscope.desktop.recommendations;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.Category;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.RecommendationsUpdate;
+import io.tickscope.desktop.model.RecommendedBook;
 import io.tickscope.desktop.rpc.LiveSession;
 import io.tickscope.desktop.rpc.RecommendationClient;
-import io.tickscope.desktop.rpc.RecommendationsUpdate;
-import io.tickscope.desktop.rpc.RecommendedBook;
 import io.tickscope.desktop.rpc.SessionListener;
+import io.tickscope.desktop.ui.UiThread;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +67,10 @@ public final class SessionViewModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final RecommendationClient client;
-    private final Executor uiExecutor;
+    private final UiThread ui;
     private final ScheduledExecutorService scheduler;
     private final Autopilot autopilot;
-    private final UiRefresh refresh;
+    private final Runnable refresh;
 
     private final StringProperty userId = new SimpleStringProperty(this, "userId", "U0001");
     private final ObjectProperty<Category> category = new SimpleObjectProperty<>(this, "category", Category.ALL);
@@ -88,17 +88,16 @@ public final class SessionViewModel {
     // Touched on the UI thread.
     private @Nullable OpenSession current;
 
-    public SessionViewModel(RecommendationClient client, Executor uiExecutor, ScheduledExecutorService scheduler) {
-        this(client, uiExecutor, scheduler, new Random());
+    public SessionViewModel(RecommendationClient client, UiThread ui, ScheduledExecutorService scheduler) {
+        this(client, ui, scheduler, new Random());
     }
 
-    SessionViewModel(
-            RecommendationClient client, Executor uiExecutor, ScheduledExecutorService scheduler, Random random) {
+    SessionViewModel(RecommendationClient client, UiThread ui, ScheduledExecutorService scheduler, Random random) {
         this.client = requireNonNull(client, "client");
-        this.uiExecutor = requireNonNull(uiExecutor, "uiExecutor");
+        this.ui = requireNonNull(ui, "ui");
         this.scheduler = requireNonNull(scheduler, "scheduler");
         this.autopilot = new Autopilot(requireNonNull(random, "random"));
-        this.refresh = new UiRefresh(uiExecutor, this::refreshUi);
+        this.refresh = ui.refresher(this::refreshUi);
         autopilotRate.addListener((property, before, rate) -> {
             if (current != null) {
                 current.steer(rate.intValue());
@@ -254,7 +253,7 @@ public final class SessionViewModel {
             if (live().act(bookId, type, stars)) {
                 actionsTotal.incrementAndGet();
                 actionsThisSecond.incrementAndGet();
-                refresh.request();
+                refresh.run();
             }
         }
 
@@ -273,7 +272,7 @@ public final class SessionViewModel {
             }
             SessionSecond second = new SessionSecond(
                     ++secondsOpen, actionsThisSecond.getAndSet(0), updatesThisSecond.getAndSet(0), topScores);
-            uiExecutor.execute(() -> addToTimeline(this, second));
+            ui.execute(() -> addToTimeline(this, second));
         }
 
         @Override
@@ -282,7 +281,7 @@ public final class SessionViewModel {
             latest.set(update);
             updatesTotal.incrementAndGet();
             updatesThisSecond.incrementAndGet();
-            refresh.request();
+            refresh.run();
         }
 
         @Override
@@ -290,13 +289,13 @@ public final class SessionViewModel {
             // Answers from before the break are stale: the reopened session answers afresh.
             latest.set(null);
             interruption.set(reason);
-            refresh.request();
+            refresh.run();
         }
 
         @Override
         public void onEnd(@Nullable String failure) {
             ending.set(failure == null ? "The server ended the session." : "Session ended: " + failure);
-            refresh.request();
+            refresh.run();
         }
     }
 

@@ -5,17 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import io.tickscope.api.recommendation.v1.Recommendation;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.RecommendationSessionRequest;
 import io.tickscope.api.recommendation.v1.RecommendationSessionResponse;
 import io.tickscope.api.recommendation.v1.SessionStart;
 import io.tickscope.api.recommendation.v1.UserAction;
 import io.tickscope.desktop.connection.ConnectionMonitor;
-import io.tickscope.shared.time.InstantProtos;
+import io.tickscope.desktop.model.ActionType;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +68,7 @@ public final class LiveSession implements AutoCloseable {
                 && call.send(RecommendationSessionRequest.newBuilder()
                         .setAction(UserAction.newBuilder()
                                 .setBookId(bookId)
-                                .setType(type.toProto())
+                                .setType(RecommendationMessages.toProto(type))
                                 .setRating(type == ActionType.RATED ? stars : 0))
                         .build());
     }
@@ -92,19 +89,6 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         resubscriber.close();
-    }
-
-    private static RecommendationsUpdate updateOf(RecommendationSessionResponse response) {
-        List<RecommendedBook> books = new ArrayList<>(response.getRecommendationsCount());
-        for (Recommendation recommendation : response.getRecommendationsList()) {
-            books.add(new RecommendedBook(
-                    books.size() + 1,
-                    RecommendationClient.bookRowOf(recommendation.getBook()),
-                    recommendation.getScore(),
-                    recommendation.getReason()));
-        }
-        return new RecommendationsUpdate(
-                books, response.getActionsApplied(), InstantProtos.fromProto(response.getGenerateTime()));
     }
 
     /** How the session opens and closes its calls, and what it tells the listener when one ends. */
@@ -129,13 +113,13 @@ public final class LiveSession implements AutoCloseable {
 
         @Override
         public void interrupted(Status status, Duration retryIn) {
-            listener.onInterrupted(RpcErrors.describe(status.asRuntimeException()) + "; reopening in "
+            listener.onInterrupted(RpcErrors.describe(status) + "; reopening in "
                     + String.format(Locale.ROOT, "%.1f s", retryIn.toMillis() / 1e3));
         }
 
         @Override
         public void failed(Status status) {
-            listener.onEnd(status.isOk() ? null : RpcErrors.describe(status.asRuntimeException()));
+            listener.onEnd(status.isOk() ? null : RpcErrors.describe(status));
         }
     }
 
@@ -188,7 +172,7 @@ public final class LiveSession implements AutoCloseable {
                 answered = true;
                 resubscriber.recovered(this);
             }
-            listener.onItem(updateOf(response));
+            listener.onItem(RecommendationMessages.fromProto(response));
         }
 
         @Override
@@ -208,7 +192,7 @@ public final class LiveSession implements AutoCloseable {
             if (resubscriber.isCurrent(this)) {
                 resubscriber.ended(this, status);
             } else {
-                listener.onEnd(status.isOk() ? null : RpcErrors.describe(status.asRuntimeException()));
+                listener.onEnd(status.isOk() ? null : RpcErrors.describe(status));
             }
         }
     }

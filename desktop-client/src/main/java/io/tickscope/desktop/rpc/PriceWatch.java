@@ -9,6 +9,7 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.model.PriceTick;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,13 +80,13 @@ public final class PriceWatch implements AutoCloseable {
 
         @Override
         public void interrupted(Status status, Duration retryIn) {
-            listener.onInterrupted(RpcErrors.describe(status.asRuntimeException()) + "; resubscribing in "
+            listener.onInterrupted(RpcErrors.describe(status) + "; resubscribing in "
                     + String.format(Locale.ROOT, "%.1f s", retryIn.toMillis() / 1e3));
         }
 
         @Override
         public void failed(Status status) {
-            listener.onFailed(RpcErrors.describe(status.asRuntimeException()));
+            listener.onFailed(RpcErrors.describe(status));
         }
     }
 

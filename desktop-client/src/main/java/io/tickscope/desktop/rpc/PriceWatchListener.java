@@ -1,5 +1,7 @@
 package io.tickscope.desktop.rpc;
 
+import io.tickscope.desktop.model.PriceTick;
+
 /**
  * Receives one price watch's updates, on a gRPC thread; calls for one watch come one at a time, in order.
  * Implementations hand the work to the UI thread rather than doing it here.

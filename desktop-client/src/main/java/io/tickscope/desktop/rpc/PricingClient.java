@@ -3,14 +3,23 @@ package io.tickscope.desktop.rpc;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.Channel;
-import io.grpc.stub.StreamObserver;
+import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.GetPriceResponse;
 import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
 import io.tickscope.api.pricing.v1.GetPricesBatchResponse;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.model.LookupResult;
+import io.tickscope.desktop.model.LookupWay;
+import io.tickscope.desktop.model.PriceLookup;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.model.WatchRequest;
+import io.tickscope.desktop.rpc.wire.GrpcFraming;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,50 +27,61 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pricing service as the desktop uses it: batches as futures, watches as listeners that resubscribe by
- * themselves. It takes the application's channel and never owns it; every unary call carries a deadline.
+ * The pricing service as the desktop uses it: prices looked up as futures, one GetPricesBatch call or N
+ * GetPrice calls one after another or all at once, each way timed and its message bytes counted so the ways
+ * can be compared; and watches as listeners that resubscribe by themselves. It takes the application's
+ * channel and never owns it; every unary call carries the same deadline.
  */
 public final class PricingClient {
 
-    /** How long a unary call may take before it fails with DEADLINE_EXCEEDED. */
-    public static final Duration UNARY_DEADLINE = Duration.ofSeconds(5);
-    /** The most products one batch call may quote, as the server allows. */
-    public static final int MAX_BATCH_SIZE = 1_000;
+    /** How long one unary call may take before it fails with DEADLINE_EXCEEDED. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
 
     private final PricingServiceStub stub;
     private final ConnectionMonitor connection;
     private final ScheduledExecutorService scheduler;
+    private final Duration deadline;
 
     /**
      * Creates a client over {@code channel}, whose state {@code connection} follows; watches schedule their
-     * resubscriptions on {@code scheduler}.
+     * resubscriptions on {@code scheduler}; unary calls take the {@linkplain #DEFAULT_DEADLINE default deadline}.
      */
     public PricingClient(Channel channel, ConnectionMonitor connection, ScheduledExecutorService scheduler) {
+        this(channel, connection, scheduler, DEFAULT_DEADLINE);
+    }
+
+    public PricingClient(
+            Channel channel, ConnectionMonitor connection, ScheduledExecutorService scheduler, Duration deadline) {
         this.stub = PricingServiceGrpc.newStub(requireNonNull(channel, "channel"));
         this.connection = requireNonNull(connection, "connection");
         this.scheduler = requireNonNull(scheduler, "scheduler");
+        this.deadline = requireNonNull(deadline, "deadline");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline: " + deadline + " (expected: > 0)");
+        }
     }
 
     /**
-     * Quotes {@code productIds} (1 to {@value #MAX_BATCH_SIZE}) in one call; unknown products come back as
-     * results with an error. The future fails with the call's status, which {@link RpcErrors#describe} makes
-     * readable.
+     * Quotes {@code productIds} (1 to {@value PriceLookup#MAX_PRODUCTS}) in one GetPricesBatch call; unknown
+     * products come back as results with an error. The future fails with the call's status, which {@link
+     * RpcErrors#describe} makes readable.
      */
     public CompletableFuture<List<QuoteResult>> getPrices(List<String> productIds, Currency currency, Segment segment) {
-        if (productIds.isEmpty() || productIds.size() > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException(
-                    "productIds: " + productIds.size() + " ids (expected: 1 to " + MAX_BATCH_SIZE + ")");
-        }
-        GetPricesBatchRequest request = GetPricesBatchRequest.newBuilder()
-                .addAllProductIds(productIds)
-                .setCurrencyCode(currency.getCurrencyCode())
-                .setCustomerSegment(segment.toProto())
-                .build();
-        CompletableFuture<GetPricesBatchResponse> response = new CompletableFuture<>();
-        stub.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                .getPricesBatch(request, completing(response));
-        return response.thenApply(batch ->
-                batch.getResultsList().stream().map(PricingMessages::fromProto).toList());
+        return inOneBatch(new PriceLookup(productIds, currency.getCurrencyCode(), segment))
+                .thenApply(LookupResult::rows);
+    }
+
+    /**
+     * Looks up {@code lookup} the given way. A product the server cannot price gets a result with the reason;
+     * the future fails only when a GetPricesBatch call as a whole fails. It completes on a gRPC thread.
+     */
+    public CompletableFuture<LookupResult> lookUp(PriceLookup lookup, LookupWay way) {
+        requireNonNull(lookup, "lookup");
+        return switch (requireNonNull(way, "way")) {
+            case ONE_BATCH -> inOneBatch(lookup);
+            case UNARY_SEQUENTIAL -> oneAfterAnother(lookup);
+            case UNARY_CONCURRENT -> allAtOnce(lookup);
+        };
     }
 
     /**
@@ -72,27 +92,98 @@ public final class PricingClient {
         WatchPricesRequest message = WatchPricesRequest.newBuilder()
                 .addAllProductIds(request.productIds())
                 .setCurrencyCode(request.currency().getCurrencyCode())
-                .setCustomerSegment(request.segment().toProto())
+                .setCustomerSegment(PricingMessages.toProto(request.segment()))
                 .build();
         return PriceWatch.open(stub, message, listener, scheduler, Resubscriber.BACKOFF, connection);
     }
 
-    private static <T> StreamObserver<T> completing(CompletableFuture<T> future) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-                future.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                future.completeExceptionally(failure);
-            }
-
-            @Override
-            public void onCompleted() {
-                // The single response already completed the future.
-            }
-        };
+    private CompletableFuture<LookupResult> inOneBatch(PriceLookup lookup) {
+        GetPricesBatchRequest request = GetPricesBatchRequest.newBuilder()
+                .addAllProductIds(lookup.productIds())
+                .setCurrencyCode(lookup.currencyCode())
+                .setCustomerSegment(PricingMessages.toProto(lookup.segment()))
+                .build();
+        long startNanos = System.nanoTime();
+        return UnaryCalls.<GetPricesBatchRequest, GetPricesBatchResponse>call(stub()::getPricesBatch, request)
+                .thenApply(response -> new LookupResult(
+                        LookupWay.ONE_BATCH,
+                        response.getResultsList().stream()
+                                .map(PricingMessages::fromProto)
+                                .toList(),
+                        1,
+                        0,
+                        since(startNanos),
+                        GrpcFraming.messageBytes(request) + (long) GrpcFraming.messageBytes(response)));
     }
+
+    private CompletableFuture<LookupResult> oneAfterAnother(PriceLookup lookup) {
+        long startNanos = System.nanoTime();
+        CompletableFuture<List<UnaryOutcome>> outcomes = CompletableFuture.completedFuture(
+                new ArrayList<>(lookup.productIds().size()));
+        for (String productId : lookup.productIds()) {
+            outcomes = outcomes.thenCompose(done -> priceOf(productId, lookup).thenApply(outcome -> {
+                done.add(outcome);
+                return done;
+            }));
+        }
+        return outcomes.thenApply(done -> summarise(LookupWay.UNARY_SEQUENTIAL, done, startNanos));
+    }
+
+    private CompletableFuture<LookupResult> allAtOnce(PriceLookup lookup) {
+        long startNanos = System.nanoTime();
+        List<CompletableFuture<UnaryOutcome>> calls =
+                new ArrayList<>(lookup.productIds().size());
+        for (String productId : lookup.productIds()) {
+            calls.add(priceOf(productId, lookup));
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture<?>[]::new))
+                .thenApply(allDone -> {
+                    List<UnaryOutcome> done = new ArrayList<>(calls.size());
+                    calls.forEach(call -> done.add(call.join()));
+                    return summarise(LookupWay.UNARY_CONCURRENT, done, startNanos);
+                });
+    }
+
+    /** Prices one product; never fails: a failed call becomes a result that says why. */
+    private CompletableFuture<UnaryOutcome> priceOf(String productId, PriceLookup lookup) {
+        GetPriceRequest request = GetPriceRequest.newBuilder()
+                .setProductId(productId)
+                .setCurrencyCode(lookup.currencyCode())
+                .setCustomerSegment(PricingMessages.toProto(lookup.segment()))
+                .build();
+        int requestBytes = GrpcFraming.messageBytes(request);
+        return UnaryCalls.<GetPriceRequest, GetPriceResponse>call(stub()::getPrice, request)
+                .handle((response, failure) -> failure == null
+                        ? new UnaryOutcome(
+                                QuoteResult.of(PricingMessages.fromProto(response.getQuote())),
+                                requestBytes + GrpcFraming.messageBytes(response),
+                                true)
+                        : new UnaryOutcome(
+                                QuoteResult.failed(productId, RpcErrors.describe(failure)), requestBytes, false));
+    }
+
+    private static LookupResult summarise(LookupWay way, List<UnaryOutcome> outcomes, long startNanos) {
+        Duration wallTime = since(startNanos);
+        List<QuoteResult> rows = new ArrayList<>(outcomes.size());
+        long bytes = 0;
+        int failed = 0;
+        for (UnaryOutcome outcome : outcomes) {
+            rows.add(outcome.result());
+            bytes += outcome.bytes();
+            failed += outcome.ok() ? 0 : 1;
+        }
+        return new LookupResult(way, rows, outcomes.size(), failed, wallTime, bytes);
+    }
+
+    private PricingServiceStub stub() {
+        // The deadline is an instant: each call takes a fresh one.
+        return stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** One GetPrice call's result, bytes and whether it succeeded. */
+    private record UnaryOutcome(QuoteResult result, long bytes, boolean ok) {}
 }

@@ -1,15 +1,28 @@
 package io.tickscope.desktop.rpc;
 
+import io.tickscope.api.pricing.v1.CustomerSegment;
 import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceResult;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.desktop.model.PriceTick;
+import io.tickscope.desktop.model.Quote;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
 import io.tickscope.shared.time.InstantProtos;
 
-/** Maps the pricing contract's messages to the desktop's records. */
+/** Maps the pricing contract's messages to the desktop's model and back. */
 final class PricingMessages {
 
     private PricingMessages() {}
+
+    static CustomerSegment toProto(Segment segment) {
+        return switch (segment) {
+            case STANDARD -> CustomerSegment.CUSTOMER_SEGMENT_STANDARD;
+            case VIP -> CustomerSegment.CUSTOMER_SEGMENT_VIP;
+            case WHOLESALE -> CustomerSegment.CUSTOMER_SEGMENT_WHOLESALE;
+        };
+    }
 
     static PriceTick fromProto(WatchPricesResponse response) {
         return new PriceTick(
@@ -30,11 +43,8 @@ final class PricingMessages {
     }
 
     static QuoteResult fromProto(PriceResult result) {
-        if (result.hasQuote()) {
-            return new QuoteResult(result.getProductId(), fromProto(result.getQuote()), null);
-        }
-        com.google.rpc.Status error = result.getError();
-        io.grpc.Status.Code code = io.grpc.Status.fromCodeValue(error.getCode()).getCode();
-        return new QuoteResult(result.getProductId(), null, code + ": " + error.getMessage());
+        return result.hasQuote()
+                ? QuoteResult.of(fromProto(result.getQuote()))
+                : QuoteResult.failed(result.getProductId(), RpcErrors.describe(result.getError()));
     }
 }

@@ -7,20 +7,20 @@ import io.grpc.Context;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
-import io.tickscope.api.recommendation.v1.Book;
 import io.tickscope.api.recommendation.v1.ListBooksRequest;
 import io.tickscope.api.recommendation.v1.ListBooksResponse;
-import io.tickscope.api.recommendation.v1.RatingRejection;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
 import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc.RecommendationServiceStub;
 import io.tickscope.api.recommendation.v1.SessionStart;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsResponse;
 import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.RatingToUpload;
+import io.tickscope.desktop.model.UploadSummary;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +64,7 @@ public final class RecommendationClient {
         requireNonNull(category, "category");
         SessionStart start = SessionStart.newBuilder()
                 .setUserId(userId)
-                .setCategory(category.toProto())
+                .setCategory(RecommendationMessages.toProto(category))
                 .setMaxResults(maxResults)
                 .build();
         return LiveSession.open(stub, start, listener, scheduler, Resubscriber.BACKOFF, connection);
@@ -74,8 +74,9 @@ public final class RecommendationClient {
     public CallHandle listBooks(Category category, StreamListener<BookRow> listener) {
         requireNonNull(category, "category");
         requireNonNull(listener, "listener");
-        ListBooksRequest request =
-                ListBooksRequest.newBuilder().setCategory(category.toProto()).build();
+        ListBooksRequest request = ListBooksRequest.newBuilder()
+                .setCategory(RecommendationMessages.toProto(category))
+                .build();
         Context.CancellableContext call = Context.current().withCancellation();
         call.run(() -> stub.withDeadlineAfter(LISTING_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .listBooks(request, new ListingObserver(listener, call)));
@@ -98,25 +99,6 @@ public final class RecommendationClient {
         return observer.summary;
     }
 
-    static BookRow bookRowOf(Book book) {
-        return new BookRow(
-                book.getBookId(),
-                book.getTitle(),
-                book.getAuthor(),
-                Category.fromProto(book.getCategory()),
-                book.getAverageRating(),
-                book.getRatingCount());
-    }
-
-    private static UploadSummary summaryOf(UploadBookRatingsResponse response) {
-        List<String> rejections = new ArrayList<>(response.getRejectionsCount());
-        for (RatingRejection rejection : response.getRejectionsList()) {
-            rejections.add("rating " + (rejection.getIndex() + 1) + ", book " + rejection.getBookId() + ": "
-                    + rejection.getReason());
-        }
-        return new UploadSummary(response.getAcceptedCount(), response.getRejectedCount(), rejections);
-    }
-
     private static final class ListingObserver implements StreamObserver<ListBooksResponse> {
 
         private final StreamListener<BookRow> listener;
@@ -129,13 +111,13 @@ public final class RecommendationClient {
 
         @Override
         public void onNext(ListBooksResponse response) {
-            listener.onItem(bookRowOf(response.getBook()));
+            listener.onItem(RecommendationMessages.fromProto(response.getBook()));
         }
 
         @Override
         public void onError(Throwable failure) {
             call.cancel(null);
-            listener.onEnd(CallErrors.describe(failure));
+            listener.onEnd(RpcErrors.describe(failure));
         }
 
         @Override
@@ -208,7 +190,8 @@ public final class RecommendationClient {
 
         @Override
         public void onCompleted() {
-            summary.complete(summaryOf(requireNonNull(response, "response: none before completion")));
+            summary.complete(
+                    RecommendationMessages.fromProto(requireNonNull(response, "response: none before completion")));
         }
     }
 }

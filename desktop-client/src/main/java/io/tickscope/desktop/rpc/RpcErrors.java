@@ -1,44 +1,57 @@
 package io.tickscope.desktop.rpc;
 
 import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
-/** Turns failed calls into messages a person can read: the status code and the server's description. */
+/**
+ * Turns a failure into a line a person can read: a call's status and its description, or what kept a session
+ * from opening; never a stack trace.
+ */
 public final class RpcErrors {
 
     private RpcErrors() {}
 
     /**
-     * Returns {@code failure} as one line, for example {@code "NOT_FOUND: product_id: \"P99999\" (expected: a
-     * product in the catalogue)"} or {@code "UNAVAILABLE: Connection refused"}; never a stack trace.
+     * Returns {@code failure} in words: "NOT_FOUND: product_id: ..." for a gRPC status, with the transport's
+     * reason when the status has no description ("UNAVAILABLE: Connection refused"); otherwise (a bug or a
+     * local problem) the outermost message that says more than that one exception wraps another.
      */
     public static String describe(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        Status status = Status.fromThrowable(cause);
-        if (status.getCode() == Status.Code.UNKNOWN && status.getDescription() == null) {
-            // Not a gRPC failure: a bug or a local problem; its own message is the best there is.
-            return cause.getMessage() != null
-                    ? cause.getMessage()
-                    : cause.getClass().getSimpleName();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+                return describe(Status.fromThrowable(cause));
+            }
         }
-        String description = status.getDescription();
+        return messageOf(failure);
+    }
+
+    /** Returns the error of one item of a batch in the same words as a failed call. */
+    static String describe(com.google.rpc.Status itemError) {
+        String message = itemError.getMessage();
+        return describe(Status.fromCodeValue(itemError.getCode()).withDescription(message.isEmpty() ? null : message));
+    }
+
+    /** Returns how a stream ended, in the same words as a failed call. */
+    static String describe(Status status) {
+        @Nullable String description = status.getDescription();
         if (description == null && status.getCause() != null) {
-            description = status.getCause().getMessage();
+            description = messageOf(status.getCause());
         }
         return description == null ? status.getCode().name() : status.getCode() + ": " + description;
     }
 
-    static Status.Code codeOf(Throwable failure) {
-        return Status.fromThrowable(unwrap(failure)).getCode();
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
+    /** Returns the outermost message that says more than "this wraps that". */
+    private static String messageOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            boolean wrapper = cause instanceof CompletionException || cause instanceof ExecutionException;
+            if (!wrapper && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
         }
-        return cause;
+        return failure.getClass().getSimpleName();
     }
 }

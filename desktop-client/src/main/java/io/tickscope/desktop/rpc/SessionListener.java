@@ -1,5 +1,7 @@
 package io.tickscope.desktop.rpc;
 
+import io.tickscope.desktop.model.RecommendationsUpdate;
+
 /**
  * Receives what a recommendation session sends: each answer ({@link #onItem}), each break after which the
  * session reopens by itself ({@link #onInterrupted}), and its end ({@link #onEnd}, once, last). Calls come on

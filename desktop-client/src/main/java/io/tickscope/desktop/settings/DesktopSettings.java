@@ -3,7 +3,7 @@ package io.tickscope.desktop.settings;
 import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.connection.ServerChoice;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.Segment;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;

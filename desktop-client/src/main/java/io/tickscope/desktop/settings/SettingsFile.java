@@ -3,7 +3,7 @@ package io.tickscope.desktop.settings;
 import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.connection.ServerChoice;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.Segment;
 import io.tickscope.shared.money.CurrencyCodes;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +70,11 @@ public final class SettingsFile {
             return DesktopSettings.firstRun();
         }
         DesktopSettings defaults = DesktopSettings.firstRun();
+        Optional<WindowBounds> window =
+                read(properties, WINDOW, text -> Optional.of(windowOf(text, properties)), Optional.empty());
         return new DesktopSettings(
                 read(properties, SERVER, ServerChoice::parse, defaults.server()),
-                read(properties, WINDOW, text -> windowOf(text, properties), null),
+                window.orElse(null),
                 read(properties, WATCHLIST_PRODUCTS, SettingsFile::productsOf, defaults.watchedProducts()),
                 read(properties, WATCHLIST_CURRENCY, CurrencyCodes::parse, defaults.currency()),
                 read(properties, WATCHLIST_SEGMENT, Segment::valueOf, defaults.segment()));
@@ -103,7 +105,7 @@ public final class SettingsFile {
         }
     }
 
-    private <T> @Nullable T read(Properties properties, String key, Function<String, T> parse, @Nullable T fallback) {
+    private <T> T read(Properties properties, String key, Function<String, T> parse, T fallback) {
         String text = properties.getProperty(key);
         if (text == null) {
             return fallback;

@@ -2,6 +2,7 @@ package io.tickscope.desktop.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -15,19 +16,20 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The menu bar, which also carries the keyboard shortcuts: Ctrl+K connect, Ctrl+Q quit, Ctrl+1 to Ctrl+9
- * the views in tab order, Ctrl+L find a product to watch.
+ * the views in tab order; after those, the views' own menus (such as Ctrl+L, find a product to watch).
  */
 public final class MainMenu {
 
     /** What the menu's commands do; the composition root supplies them. */
-    public record Actions(Runnable connect, Runnable quit, Runnable findProduct, Runnable removeSelectedProducts) {
+    public record Actions(Runnable connect, Runnable quit) {
         public Actions {
             requireNonNull(connect, "connect");
             requireNonNull(quit, "quit");
-            requireNonNull(findProduct, "findProduct");
-            requireNonNull(removeSelectedProducts, "removeSelectedProducts");
         }
     }
+
+    /** How many menus the bar has before the views' own: File and View. */
+    private static final int OWN_MENUS = 2;
 
     private MainMenu() {}
 
@@ -44,14 +46,15 @@ public final class MainMenu {
         views.getTabs().addListener((ListChangeListener<Tab>) change -> listTabs(view, views));
         listTabs(view, views);
 
-        Menu watchlist = new Menu("_Watchlist");
-        MenuItem remove = new MenuItem("_Remove selected products  (Delete in the table)");
-        remove.setOnAction(event -> actions.removeSelectedProducts().run());
-        watchlist.getItems().setAll(item("_Find product…", KeyCode.L, actions.findProduct()), remove);
-
-        MenuBar bar = new MenuBar(file, view, watchlist);
+        MenuBar bar = new MenuBar(file, view);
         bar.setId("main-menu");
         return bar;
+    }
+
+    /** Shows {@code viewMenus} after the window's own menus, replacing the views' menus shown before. */
+    public static void showViewMenus(MenuBar bar, List<Menu> viewMenus) {
+        bar.getMenus().remove(OWN_MENUS, bar.getMenus().size());
+        bar.getMenus().addAll(viewMenus);
     }
 
     private static void listTabs(Menu view, TabPane views) {

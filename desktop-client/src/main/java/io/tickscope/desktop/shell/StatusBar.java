@@ -2,6 +2,7 @@ package io.tickscope.desktop.shell;
 
 import io.tickscope.desktop.connection.ConnectionState;
 import io.tickscope.desktop.connection.ServerAddress;
+import io.tickscope.desktop.connection.ServerChoice;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,9 +36,9 @@ public final class StatusBar extends HBox {
         server.setText((embedded ? "Embedded server " : "Server ") + address);
     }
 
-    /** Shows that the monitor is opening a connection to {@code description}; call on the FX thread. */
-    public void showOpening(String description) {
-        server.setText("Opening " + description + "…");
+    /** Shows that the monitor is opening a connection to {@code choice}; call on the FX thread. */
+    public void showOpening(ServerChoice choice) {
+        server.setText("Opening " + (choice.isEmbedded() ? "the embedded server" : choice.toString()) + "…");
         show(ConnectionState.CONNECTING);
     }
 

@@ -1,4 +1,7 @@
-/** The main window: tabs for the views and the status bar. */
+/**
+ * The main window around the views: the view contract every tab implements, the menu bar, the status bar
+ * and the Connect dialog.
+ */
 @NullMarked
 package io.tickscope.desktop.shell;
 

@@ -8,8 +8,8 @@ import javafx.application.Platform;
 
 /**
  * The one seam to the UI thread that view-models receive. {@link #execute} runs a task on the UI thread soon,
- * in submission order; {@link #coalescer} paces stream updates to at most one batch per pulse. In the
- * application both run on the JavaFX thread; tests pass plain executors and need no toolkit.
+ * in submission order; {@link #coalescer} and {@link #refresher} pace stream updates to at most one batch per
+ * pulse. In the application both run on the JavaFX thread; tests pass plain executors and need no toolkit.
  */
 public final class UiThread implements Executor {
 
@@ -49,5 +49,16 @@ public final class UiThread implements Executor {
      */
     public <K, V> PulseCoalescer<K, V> coalescer(BiConsumer<K, V> apply) {
         return new PulseCoalescer<>(pulseExecutor, apply);
+    }
+
+    /**
+     * Returns a request, safe from any thread, that runs {@code refresh} on the UI thread in the next pulse: a
+     * burst of a thousand requests between pulses costs the UI one run, which applies everything that changed
+     * meanwhile. A request made while {@code refresh} runs asks for the next one.
+     */
+    public Runnable refresher(Runnable refresh) {
+        requireNonNull(refresh, "refresh");
+        PulseCoalescer<Runnable, Runnable> requests = coalescer((key, same) -> refresh.run());
+        return () -> requests.offer(refresh, refresh);
     }
 }

@@ -2,10 +2,11 @@ package io.tickscope.desktop.watchlist;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.desktop.model.PriceLookup;
+import io.tickscope.desktop.model.Quote;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.rpc.PricingClient;
-import io.tickscope.desktop.rpc.Quote;
-import io.tickscope.desktop.rpc.QuoteResult;
-import io.tickscope.desktop.rpc.Segment;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class ProductDirectory {
     /** What a product id looks like. */
     static final Pattern PRODUCT_ID = Pattern.compile("P\\d{5}");
 
-    private static final int BATCH = PricingClient.MAX_BATCH_SIZE;
+    private static final int BATCH = PriceLookup.MAX_PRODUCTS;
     private static final int LARGEST_NUMBER = 99_999;
     private static final Currency ANY_CURRENCY = Currency.getInstance("USD");
 

@@ -2,8 +2,8 @@ package io.tickscope.desktop.watchlist;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.PriceTick;
-import io.tickscope.desktop.rpc.Quote;
+import io.tickscope.desktop.model.PriceTick;
+import io.tickscope.desktop.model.Quote;
 import io.tickscope.shared.money.Amount;
 import java.time.Duration;
 import java.time.Instant;

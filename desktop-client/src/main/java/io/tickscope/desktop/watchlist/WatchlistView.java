@@ -3,8 +3,13 @@ package io.tickscope.desktop.watchlist;
 import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.Styles;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.settings.DesktopSettings;
+import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.MoneyFormat;
+import io.tickscope.desktop.ui.UiThread;
+import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +17,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,9 +26,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,7 +44,7 @@ import javafx.util.StringConverter;
  * The watchlist tab: the product picker on the left; on the right a toolbar (segment, currency, stream
  * status), the live table and the chart of the selected product.
  */
-public final class WatchlistView {
+public final class WatchlistView implements View {
 
     /** How often ages, countdowns and flashes move on. */
     private static final Duration CLOCK_PERIOD = Duration.millis(250);
@@ -79,29 +90,82 @@ public final class WatchlistView {
         node.getStyleClass().add(WatchlistStyles.WATCHLIST);
     }
 
+    /**
+     * Returns the watchlist over {@code pricing}, showing the products, currency and segment {@code remembered}
+     * from the last run; prices reach it through {@code ui}.
+     */
+    public static WatchlistView create(
+            PricingClient pricing, UiThread ui, MoneyFormat money, DesktopSettings remembered) {
+        WatchlistViewModel model = new WatchlistViewModel(pricing, ui, Clock.systemUTC());
+        model.currencyProperty().set(remembered.currency());
+        model.segmentProperty().set(remembered.segment());
+        model.restore(remembered.watchedProducts());
+        return new WatchlistView(model, money);
+    }
+
+    @Override
+    public String title() {
+        return "Watchlist";
+    }
+
+    @Override
     public Node node() {
         return node;
     }
 
     /** Starts the stream and the clock. */
+    @Override
     public void activate() {
         model.activate();
         clock.play();
     }
 
     /** Stops the stream and the clock. */
+    @Override
     public void deactivate() {
         clock.stop();
         model.deactivate();
     }
 
+    /** The watched products, their currency and segment. */
+    @Override
+    public DesktopSettings remember(DesktopSettings settings) {
+        return settings.withWatchlist(
+                model.productIds(),
+                model.currencyProperty().get(),
+                model.segmentProperty().get());
+    }
+
+    /** Watchlist › Find product (Ctrl+L) and Remove selected products. */
+    @Override
+    public List<Menu> menus() {
+        MenuItem find = new MenuItem("_Find product…");
+        find.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        find.setOnAction(event -> focusSearch());
+        MenuItem remove = new MenuItem("_Remove selected products  (Delete in the table)");
+        remove.setOnAction(event -> removeSelected());
+        Menu watchlist = new Menu("_Watchlist");
+        watchlist.getItems().setAll(find, remove);
+        return List.of(watchlist);
+    }
+
+    /** How many live changes the table has shown; the smoke test waits for the first. */
+    public ReadOnlyLongProperty liveTicksShownProperty() {
+        return model.liveTicksShownProperty();
+    }
+
+    /** What the price stream is doing, in a few words. */
+    public ReadOnlyStringProperty feedMessageProperty() {
+        return model.feedMessageProperty();
+    }
+
     /** Moves the keyboard to the product search. */
-    public void focusSearch() {
+    private void focusSearch() {
         picker.focusSearch();
     }
 
     /** Stops watching the products selected in the table. */
-    public void removeSelected() {
+    private void removeSelected() {
         model.remove(List.copyOf(table.getSelectionModel().getSelectedItems()));
     }
 

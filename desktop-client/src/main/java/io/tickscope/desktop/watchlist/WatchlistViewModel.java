@@ -2,15 +2,15 @@ package io.tickscope.desktop.watchlist;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.rpc.PriceTick;
+import io.tickscope.desktop.model.PriceTick;
+import io.tickscope.desktop.model.Quote;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.model.WatchRequest;
 import io.tickscope.desktop.rpc.PriceWatch;
 import io.tickscope.desktop.rpc.PriceWatchListener;
 import io.tickscope.desktop.rpc.PricingClient;
-import io.tickscope.desktop.rpc.Quote;
-import io.tickscope.desktop.rpc.QuoteResult;
 import io.tickscope.desktop.rpc.RpcErrors;
-import io.tickscope.desktop.rpc.Segment;
-import io.tickscope.desktop.rpc.WatchRequest;
 import io.tickscope.desktop.ui.PulseCoalescer;
 import io.tickscope.desktop.ui.UiThread;
 import java.time.Clock;

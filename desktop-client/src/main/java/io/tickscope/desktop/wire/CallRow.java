@@ -2,8 +2,8 @@ package io.tickscope.desktop.wire;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.shared.wire.CallStats;
-import io.tickscope.shared.wire.LatencyStats;
+import io.tickscope.desktop.rpc.wire.CallStats;
+import io.tickscope.desktop.rpc.wire.LatencyStats;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.tickscope.desktop.wire;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.shared.wire.MethodStats;
+import io.tickscope.desktop.rpc.wire.MethodStats;
 
 /**
  * One method's totals.

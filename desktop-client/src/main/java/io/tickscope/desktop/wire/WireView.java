@@ -1,19 +1,22 @@
 package io.tickscope.desktop.wire;
 
+import static java.util.Objects.requireNonNull;
+
 import atlantafx.base.theme.Styles;
-import io.tickscope.shared.wire.MessageTypeStats;
-import io.tickscope.shared.wire.WireMeter;
+import io.tickscope.desktop.rpc.wire.MessageTypeStats;
+import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.shell.View;
+import io.tickscope.desktop.ui.UiThread;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -24,9 +27,12 @@ import javafx.scene.layout.VBox;
  * The wire: the calls in flight on the channel, every method's totals and latency, and every message type's
  * protobuf size beside its JSON size. The tables keep the user's sort order across refreshes.
  */
-public final class WireView extends BorderPane {
+public final class WireView extends BorderPane implements View {
+
+    private final WireViewModel model;
 
     public WireView(WireViewModel model) {
+        this.model = requireNonNull(model, "model");
         getStyleClass().add("wire");
         Label totals = new Label();
         totals.setId("wire-totals");
@@ -45,20 +51,37 @@ public final class WireView extends BorderPane {
     }
 
     /**
-     * Returns the view's tab: it refreshes from {@code meter} on {@code scheduler} while selected, and shows
-     * results through {@code uiExecutor}.
+     * Returns the view: while active it refreshes from {@code meter} on {@code scheduler}, and shows results
+     * through {@code ui}.
      */
-    public static Tab tab(WireMeter meter, Executor uiExecutor, ScheduledExecutorService scheduler) {
-        WireViewModel model = new WireViewModel(meter, uiExecutor, scheduler);
-        Tab tab = new Tab("Wire", new WireView(model));
-        tab.selectedProperty().addListener((property, was, selected) -> {
-            if (selected) {
-                model.activate();
-            } else {
-                model.deactivate();
-            }
-        });
-        return tab;
+    public static WireView create(WireMeter meter, UiThread ui, ScheduledExecutorService scheduler) {
+        return new WireView(new WireViewModel(meter, ui, scheduler));
+    }
+
+    @Override
+    public String title() {
+        return "Wire";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public void activate() {
+        model.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        model.deactivate();
+    }
+
+    /** Refreshing costs a snapshot four times a second: only while the tab shows. */
+    @Override
+    public boolean runsWhileHidden() {
+        return false;
     }
 
     private static TableView<CallRow> callsTable(ObservableList<CallRow> rows) {

@@ -2,12 +2,13 @@ package io.tickscope.desktop.wire;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.shared.wire.CallStats;
-import io.tickscope.shared.wire.LatencyStats;
-import io.tickscope.shared.wire.MessageTypeStats;
-import io.tickscope.shared.wire.MethodStats;
-import io.tickscope.shared.wire.WireMeter;
-import io.tickscope.shared.wire.WireSnapshot;
+import io.tickscope.desktop.rpc.wire.CallStats;
+import io.tickscope.desktop.rpc.wire.LatencyStats;
+import io.tickscope.desktop.rpc.wire.MessageTypeStats;
+import io.tickscope.desktop.rpc.wire.MethodStats;
+import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.rpc.wire.WireSnapshot;
+import io.tickscope.desktop.ui.UiThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ public final class WireViewModel {
     public static final Duration REFRESH_PERIOD = Duration.ofMillis(250);
 
     private final WireMeter meter;
-    private final Executor uiExecutor;
+    private final UiThread ui;
     private final ScheduledExecutorService scheduler;
 
     private final ObservableList<CallRow> calls = FXCollections.observableArrayList();
@@ -52,9 +52,9 @@ public final class WireViewModel {
     private final Rates<Long> callRates = new Rates<>();
     private final Rates<String> methodRates = new Rates<>();
 
-    public WireViewModel(WireMeter meter, Executor uiExecutor, ScheduledExecutorService scheduler) {
+    public WireViewModel(WireMeter meter, UiThread ui, ScheduledExecutorService scheduler) {
         this.meter = requireNonNull(meter, "meter");
-        this.uiExecutor = requireNonNull(uiExecutor, "uiExecutor");
+        this.ui = requireNonNull(ui, "ui");
         this.scheduler = requireNonNull(scheduler, "scheduler");
     }
 
@@ -110,7 +110,7 @@ public final class WireViewModel {
                 WireFormat.perSecond(messagesPerSecond),
                 WireFormat.bytes(bytesIn),
                 WireFormat.bytes(bytesOut));
-        uiExecutor.execute(() -> {
+        ui.execute(() -> {
             calls.setAll(callRows);
             methods.setAll(methodRows);
             messageTypes.setAll(snapshot.messageTypes());
@@ -124,7 +124,7 @@ public final class WireViewModel {
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: say so, and keep refreshing.
             String problem = "Wire statistics failed: " + e;
-            uiExecutor.execute(() -> totals.set(problem));
+            ui.execute(() -> totals.set(problem));
         }
     }
 

@@ -1,20 +1,25 @@
 package io.tickscope.desktop.batch;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
+import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerAddress;
-import io.tickscope.desktop.fixtures.SharedServer;
-import io.tickscope.desktop.fixtures.UiThread;
-import io.tickscope.desktop.rpc.BatchPricingClient;
-import io.tickscope.desktop.rpc.PriceRow;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.Quote;
+import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.testing.SharedServer;
+import io.tickscope.desktop.testing.TestUiThread;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,18 +30,21 @@ class BatchLookupViewModelTest {
     @RegisterExtension
     static final SharedServer server = new SharedServer();
 
-    private final UiThread ui = new UiThread();
+    private final TestUiThread ui = new TestUiThread();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private ManagedChannel channel = server.openChannel();
 
     @AfterEach
     void closeChannel() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
         ui.close();
     }
 
     @Test
     void aLookupFillsTheBatchResultsAndTimesBothUnaryWays() {
-        BatchLookupViewModel model = new BatchLookupViewModel(new BatchPricingClient(channel), ui);
+        BatchLookupViewModel model =
+                new BatchLookupViewModel(SharedServer.pricingClient(channel, scheduler), ui.uiThread());
 
         ui.run(() -> {
             model.currencyCodeProperty().set("eur");
@@ -45,17 +53,19 @@ class BatchLookupViewModelTest {
         });
         awaitFinished(model);
 
-        List<PriceRow> results = ui.read(() -> List.copyOf(model.results()));
+        List<QuoteResult> results = ui.read(() -> List.copyOf(model.results()));
         assertThat(results).hasSize(BatchLookupViewModel.DEFAULT_FIRST_COUNT);
         assertThat(results)
-                .extracting(PriceRow::productId)
+                .extracting(QuoteResult::productId)
                 .startsWith("P00001", "P00002")
                 .endsWith("P00047");
         assertThat(results).allSatisfy(row -> {
             assertThat(row.error()).isNull();
-            assertThat(row.productName()).isNotEmpty();
-            assertThat(row.segmentPrice().currency().getCurrencyCode()).isEqualTo("EUR");
-            assertThat(row.segmentPrice()).isLessThan(row.listPrice());
+            assertThat(row.quote()).isNotNull();
+            Quote quote = requireNonNull(row.quote(), "quote");
+            assertThat(quote.productName()).isNotEmpty();
+            assertThat(quote.segmentPrice().currency().getCurrencyCode()).isEqualTo("EUR");
+            assertThat(quote.segmentPrice()).isLessThan(quote.basePrice());
         });
         List<LookupTiming> timings = ui.read(() -> List.copyOf(model.timings()));
         assertThat(timings).extracting(LookupTiming::calls).containsExactly(1, 47, 47);
@@ -70,7 +80,8 @@ class BatchLookupViewModelTest {
 
     @Test
     void aProductTheServerDoesNotKnowGetsARowThatSaysWhy() {
-        BatchLookupViewModel model = new BatchLookupViewModel(new BatchPricingClient(channel), ui);
+        BatchLookupViewModel model =
+                new BatchLookupViewModel(SharedServer.pricingClient(channel, scheduler), ui.uiThread());
 
         ui.run(() -> {
             model.pastedIdsProperty().set("P00001, P99999\nP00003");
@@ -78,10 +89,10 @@ class BatchLookupViewModelTest {
         });
         awaitFinished(model);
 
-        List<PriceRow> results = ui.read(() -> List.copyOf(model.results()));
-        assertThat(results).extracting(PriceRow::productId).containsExactly("P00001", "P99999", "P00003");
+        List<QuoteResult> results = ui.read(() -> List.copyOf(model.results()));
+        assertThat(results).extracting(QuoteResult::productId).containsExactly("P00001", "P99999", "P00003");
         assertThat(results.get(1).error()).startsWith("NOT_FOUND: ").contains("P99999");
-        assertThat(results.get(1).segmentPrice()).isNull();
+        assertThat(results.get(1).quote()).isNull();
         assertThat(ui.read(() -> List.copyOf(model.timings())))
                 .extracting(LookupTiming::failedCalls)
                 .containsExactly(0, 1, 1);
@@ -89,7 +100,8 @@ class BatchLookupViewModelTest {
 
     @Test
     void tooManyProductsAreRefusedBeforeAnyCall() {
-        BatchLookupViewModel model = new BatchLookupViewModel(new BatchPricingClient(channel), ui);
+        BatchLookupViewModel model =
+                new BatchLookupViewModel(SharedServer.pricingClient(channel, scheduler), ui.uiThread());
 
         ui.run(() -> {
             model.firstCountProperty().set(1_001);
@@ -106,8 +118,10 @@ class BatchLookupViewModelTest {
     void anUnreachableServerShowsTheStatusInWords() throws Exception {
         ManagedChannel nowhere = Channels.open(new ServerAddress("127.0.0.1", closedPort()));
         try {
-            BatchLookupViewModel model =
-                    new BatchLookupViewModel(new BatchPricingClient(nowhere, Duration.ofSeconds(2)), ui);
+            BatchLookupViewModel model = new BatchLookupViewModel(
+                    new PricingClient(
+                            nowhere, ConnectionMonitor.start(nowhere, scheduler), scheduler, Duration.ofSeconds(2)),
+                    ui.uiThread());
 
             ui.run(model::lookUpFirst);
             awaitFinished(model);

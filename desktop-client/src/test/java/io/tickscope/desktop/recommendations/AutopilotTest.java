@@ -2,10 +2,10 @@ package io.tickscope.desktop.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.BookRow;
-import io.tickscope.desktop.rpc.Category;
-import io.tickscope.desktop.rpc.RecommendedBook;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.RecommendedBook;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

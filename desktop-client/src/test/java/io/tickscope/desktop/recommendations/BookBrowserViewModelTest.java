@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
-import io.tickscope.desktop.fixtures.SharedServer;
-import io.tickscope.desktop.fixtures.UiThread;
-import io.tickscope.desktop.rpc.BookRow;
-import io.tickscope.desktop.rpc.Category;
+import io.tickscope.desktop.model.BookRow;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.testing.SharedServer;
+import io.tickscope.desktop.testing.TestUiThread;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -23,10 +23,10 @@ class BookBrowserViewModelTest {
     static final SharedServer server = new SharedServer();
 
     private final ManagedChannel channel = server.openChannel();
-    private final UiThread ui = new UiThread();
+    private final TestUiThread ui = new TestUiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final BookBrowserViewModel model =
-            new BookBrowserViewModel(SharedServer.recommendationClient(channel, scheduler), ui);
+            new BookBrowserViewModel(SharedServer.recommendationClient(channel, scheduler), ui.uiThread());
 
     @AfterEach
     void close() throws InterruptedException {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
-import io.tickscope.desktop.fixtures.SharedServer;
-import io.tickscope.desktop.fixtures.UiThread;
+import io.tickscope.desktop.testing.SharedServer;
+import io.tickscope.desktop.testing.TestUiThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +27,10 @@ class RatingUploadViewModelTest {
     Path directory;
 
     private final ManagedChannel channel = server.openChannel();
-    private final UiThread ui = new UiThread();
+    private final TestUiThread ui = new TestUiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final RatingUploadViewModel model =
-            new RatingUploadViewModel(SharedServer.recommendationClient(channel, scheduler), ui);
+            new RatingUploadViewModel(SharedServer.recommendationClient(channel, scheduler), ui.uiThread());
 
     @AfterEach
     void close() throws InterruptedException {

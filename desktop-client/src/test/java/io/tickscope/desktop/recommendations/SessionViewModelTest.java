@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
-import io.tickscope.desktop.fixtures.SharedServer;
-import io.tickscope.desktop.fixtures.UiThread;
-import io.tickscope.desktop.rpc.ActionType;
-import io.tickscope.desktop.rpc.Category;
-import io.tickscope.desktop.rpc.RecommendedBook;
+import io.tickscope.desktop.model.ActionType;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.RecommendedBook;
+import io.tickscope.desktop.testing.SharedServer;
+import io.tickscope.desktop.testing.TestUiThread;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -25,10 +25,10 @@ class SessionViewModelTest {
     static final SharedServer server = new SharedServer();
 
     private final ManagedChannel channel = server.openChannel();
-    private final UiThread ui = new UiThread();
+    private final TestUiThread ui = new TestUiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final SessionViewModel model =
-            new SessionViewModel(SharedServer.recommendationClient(channel, scheduler), ui, scheduler, new Random(7));
+    private final SessionViewModel model = new SessionViewModel(
+            SharedServer.recommendationClient(channel, scheduler), ui.uiThread(), scheduler, new Random(7));
 
     @AfterEach
     void close() throws InterruptedException {

@@ -7,6 +7,8 @@ import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ConnectionState;
+import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.model.WatchRequest;
 import io.tickscope.desktop.testing.RecordingWatchListener;
 import io.tickscope.desktop.testing.TestServer;
 import java.time.Duration;

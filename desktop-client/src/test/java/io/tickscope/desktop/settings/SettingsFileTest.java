@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.desktop.connection.ServerChoice;
-import io.tickscope.desktop.rpc.Segment;
+import io.tickscope.desktop.model.Segment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

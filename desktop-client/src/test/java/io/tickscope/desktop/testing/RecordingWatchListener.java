@@ -1,6 +1,6 @@
 package io.tickscope.desktop.testing;
 
-import io.tickscope.desktop.rpc.PriceTick;
+import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.rpc.PriceWatchListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

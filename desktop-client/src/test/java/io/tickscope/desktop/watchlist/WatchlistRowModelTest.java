@@ -3,8 +3,8 @@ package io.tickscope.desktop.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tickscope.desktop.rpc.PriceTick;
-import io.tickscope.desktop.rpc.Quote;
+import io.tickscope.desktop.model.PriceTick;
+import io.tickscope.desktop.model.Quote;
 import io.tickscope.shared.money.Amount;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

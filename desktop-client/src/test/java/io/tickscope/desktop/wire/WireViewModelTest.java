@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
-import io.tickscope.desktop.fixtures.SharedServer;
-import io.tickscope.desktop.fixtures.UiThread;
-import io.tickscope.desktop.rpc.BatchPricingClient;
-import io.tickscope.desktop.rpc.Category;
+import io.tickscope.desktop.model.Category;
+import io.tickscope.desktop.model.LookupResult;
+import io.tickscope.desktop.model.LookupWay;
+import io.tickscope.desktop.model.PriceLookup;
+import io.tickscope.desktop.model.RecommendationsUpdate;
+import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.rpc.LiveSession;
-import io.tickscope.desktop.rpc.LookupResult;
-import io.tickscope.desktop.rpc.LookupWay;
-import io.tickscope.desktop.rpc.PriceLookup;
-import io.tickscope.desktop.rpc.RecommendationsUpdate;
-import io.tickscope.desktop.rpc.Segment;
 import io.tickscope.desktop.rpc.SessionListener;
-import io.tickscope.desktop.rpc.WireMeteringInterceptor;
-import io.tickscope.shared.wire.CallKind;
-import io.tickscope.shared.wire.MessageTypeStats;
-import io.tickscope.shared.wire.WireMeter;
+import io.tickscope.desktop.rpc.wire.CallKind;
+import io.tickscope.desktop.rpc.wire.MessageTypeStats;
+import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.rpc.wire.WireMeteringInterceptor;
+import io.tickscope.desktop.testing.SharedServer;
+import io.tickscope.desktop.testing.TestUiThread;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,9 +39,9 @@ class WireViewModelTest {
 
     private final WireMeter meter = new WireMeter();
     private final ManagedChannel channel = server.openChannel(new WireMeteringInterceptor(meter));
-    private final UiThread ui = new UiThread();
+    private final TestUiThread ui = new TestUiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final WireViewModel model = new WireViewModel(meter, ui, scheduler);
+    private final WireViewModel model = new WireViewModel(meter, ui.uiThread(), scheduler);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -53,7 +52,7 @@ class WireViewModelTest {
 
     @Test
     void countsEveryCallWithItsMessagesBytesAndLatency() {
-        LookupResult sequential = new BatchPricingClient(channel)
+        LookupResult sequential = SharedServer.pricingClient(channel, scheduler)
                 .lookUp(THREE_PRODUCTS, LookupWay.UNARY_SEQUENTIAL)
                 .join();
 
@@ -81,7 +80,7 @@ class WireViewModelTest {
 
     @Test
     void putsEachMessageTypesProtobufSizeBesideItsJsonSize() {
-        new BatchPricingClient(channel)
+        SharedServer.pricingClient(channel, scheduler)
                 .lookUp(THREE_PRODUCTS, LookupWay.ONE_BATCH)
                 .join();
 
@@ -148,7 +147,7 @@ class WireViewModelTest {
 
     @Test
     void refreshesOnItsOwnWhileActive() {
-        new BatchPricingClient(channel)
+        SharedServer.pricingClient(channel, scheduler)
                 .lookUp(THREE_PRODUCTS, LookupWay.ONE_BATCH)
                 .join();
 

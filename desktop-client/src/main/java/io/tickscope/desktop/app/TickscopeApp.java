@@ -1,0 +1,342 @@
+package io.tickscope.desktop.app;
+
+import static java.util.Objects.requireNonNull;
+
+import atlantafx.base.theme.PrimerLight;
+import io.tickscope.desktop.batch.BatchLookupView;
+import io.tickscope.desktop.connection.ServerChoice;
+import io.tickscope.desktop.launch.Verdicts;
+import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.rpc.RpcErrors;
+import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.settings.DesktopSettings;
+import io.tickscope.desktop.settings.WindowBounds;
+import io.tickscope.desktop.shell.ConnectDialog;
+import io.tickscope.desktop.shell.MainMenu;
+import io.tickscope.desktop.shell.StatusBar;
+import io.tickscope.desktop.shell.View;
+import io.tickscope.desktop.ui.FxPulse;
+import io.tickscope.desktop.ui.MoneyFormat;
+import io.tickscope.desktop.ui.UiThread;
+import io.tickscope.desktop.watchlist.WatchlistView;
+import io.tickscope.desktop.wire.WireView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The application: builds the window, runs the views over the current session, and shuts everything down on
+ * exit. Every view is built over the session's clients, activated, and deactivated before its session
+ * closes; connecting to another server deactivates them all, then builds them afresh over the new session.
+ */
+public final class TickscopeApp extends Application {
+
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 800;
+
+    /** The options {@link DesktopOptions#call()} parsed, for the application JavaFX creates. */
+    private static final AtomicReference<@Nullable DesktopOptions> launchedWith = new AtomicReference<>();
+
+    /** Counts every call on every session's channel, for the Wire view; it outlives sessions. */
+    private final WireMeter wireMeter = new WireMeter();
+    /** Clocks of the views (wire refresh, session chart, autopilot): off the FX thread, never blocking it. */
+    private final ScheduledExecutorService viewTimers = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "tickscope-view-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private @Nullable DesktopOptions options;
+    private @Nullable RememberedSettings settings;
+    private @Nullable SessionSwitch sessions;
+    /** The first session, opening in the background while the window builds. */
+    private @Nullable CompletableFuture<Session> firstSession;
+    /** Why the first session could not open, for the smoke test's verdict. */
+    private String sessionProblem = "";
+
+    private @Nullable Stage stage;
+    private final TabPane tabs = new TabPane();
+    private @Nullable MenuBar menuBar;
+    private final StatusBar statusBar = new StatusBar();
+    private final MoneyFormat money = MoneyFormat.forDefaultLocale();
+    private @Nullable UiThread ui;
+    private @Nullable FxPulse pulse;
+
+    /** The views over the current session, in tab order. */
+    private List<View> views = List.of();
+    /** Stops the status bar following the current session's connection. */
+    private Runnable unfollowConnection = () -> {};
+    /** Live changes the current watchlist has shown: the launch verdicts wait for the first. */
+    private final ReadOnlyLongWrapper liveTicksShown = new ReadOnlyLongWrapper();
+    /** What the current watchlist's stream does, for a failed smoke test's diagnosis. */
+    private final StringProperty feedMessage = new SimpleStringProperty("");
+
+    /** Opens the window over {@code parsed}; returns when it closed. */
+    static void launch(DesktopOptions parsed) {
+        launchedWith.set(requireNonNull(parsed, "parsed"));
+        Application.launch(TickscopeApp.class);
+    }
+
+    /**
+     * Runs on the launcher thread, before the window. The session opens in the background meanwhile: starting
+     * the embedded server takes seconds, and the window need not wait for it.
+     */
+    @Override
+    public void init() {
+        DesktopOptions handedOver = launchedWith.getAndSet(null);
+        DesktopOptions parsed = handedOver != null
+                ? handedOver
+                : DesktopOptions.of(getParameters().getRaw());
+        options = parsed;
+        settings = RememberedSettings.load(parsed);
+        SessionSwitch opening = new SessionSwitch(choice -> Session.open(
+                choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, parsed.channelSecurity(), wireMeter));
+        sessions = opening;
+        firstSession = opening.openFirst(settings.current().server());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        FxPulse startedPulse = FxPulse.start();
+        pulse = startedPulse;
+        ui = UiThread.javaFx(startedPulse);
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        BorderPane root = new BorderPane(tabs);
+        MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs);
+        menuBar = menu;
+        root.setTop(menu);
+        root.setBottom(statusBar);
+        DesktopSettings remembered = settings().current();
+        WindowBounds bounds = visible(remembered.window());
+        Scene scene = new Scene(
+                root,
+                bounds != null ? bounds.width() : DEFAULT_WIDTH,
+                bounds != null ? bounds.height() : DEFAULT_HEIGHT);
+        scene.getStylesheets()
+                .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
+                        .toExternalForm());
+        ServerChoice choice = remembered.server();
+        statusBar.showOpening(choice);
+        requireNonNull(firstSession, "firstSession")
+                .whenComplete((opened, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        sessionProblem = RpcErrors.describe(failure);
+                        statusBar.showProblem(sessionProblem);
+                        showError("Could not open " + choice, failure);
+                        return;
+                    }
+                    sessions().replace(opened);
+                    openViews(opened);
+                }));
+
+        primaryStage.setTitle("Tickscope");
+        primaryStage.setScene(scene);
+        if (bounds != null) {
+            primaryStage.setX(bounds.x());
+            primaryStage.setY(bounds.y());
+            primaryStage.setMaximized(bounds.maximized());
+        }
+        primaryStage.show();
+        DesktopOptions parsed = requireNonNull(options, "options");
+        Verdicts.start(
+                parsed.smokeTestTimeout,
+                parsed.screenshotDirectory,
+                scene,
+                tabs,
+                liveTicksShown.getReadOnlyProperty(),
+                this::diagnosis);
+    }
+
+    @Override
+    public void stop() {
+        viewTimers.shutdownNow();
+        closeViews();
+        Stage window = stage;
+        if (window != null && window.getWidth() > 0) {
+            WindowBounds bounds = new WindowBounds(
+                    window.getX(), window.getY(), window.getWidth(), window.getHeight(), window.isMaximized());
+            settings().update(current -> current.withWindow(bounds));
+        }
+        if (pulse != null) {
+            pulse.stop();
+        }
+        settings().save();
+        sessions().close();
+    }
+
+    /** Builds every view over {@code opened}, one tab each, and activates them. */
+    private void openViews(Session opened) {
+        statusBar.showServer(opened.connection().address(), opened.connection().isEmbedded());
+        unfollowConnection = opened.monitor()
+                .subscribe(state -> Platform.runLater(() -> {
+                    // A report of the session just replaced may arrive late; it must not overwrite the new one's.
+                    if (sessions().current() == opened) {
+                        statusBar.show(state);
+                    }
+                }));
+
+        UiThread fx = requireNonNull(ui, "ui");
+        WatchlistView watchlist =
+                WatchlistView.create(opened.pricing(), fx, money, settings().current());
+        liveTicksShown.bind(watchlist.liveTicksShownProperty());
+        feedMessage.bind(watchlist.feedMessageProperty());
+        views = List.of(
+                watchlist,
+                BatchLookupView.create(opened.pricing(), fx),
+                RecommendationsView.create(opened.recommendations(), fx, viewTimers),
+                WireView.create(wireMeter, fx, viewTimers));
+
+        List<Tab> shown = new ArrayList<>();
+        List<Menu> viewMenus = new ArrayList<>();
+        for (View view : views) {
+            Tab tab = new Tab(view.title(), view.node());
+            tab.setId(View.slugOf(view.title()) + "-tab");
+            shown.add(tab);
+            for (Menu menu : view.menus()) {
+                showingFirst(tab, menu);
+                viewMenus.add(menu);
+            }
+            if (view.runsWhileHidden()) {
+                view.activate();
+            } else {
+                tab.selectedProperty().addListener((property, was, selected) -> {
+                    if (selected) {
+                        view.activate();
+                    } else {
+                        view.deactivate();
+                    }
+                });
+            }
+        }
+        tabs.getTabs().setAll(shown);
+        MainMenu.showViewMenus(requireNonNull(menuBar, "menuBar"), viewMenus);
+        for (int i = 0; i < views.size(); i++) {
+            if (shown.get(i).isSelected() && !views.get(i).runsWhileHidden()) {
+                views.get(i).activate();
+            }
+        }
+    }
+
+    /** Deactivates every view on purpose, each ending its own calls, after taking what they remember. */
+    private void closeViews() {
+        List<View> closing = views;
+        views = List.of();
+        settings().update(current -> {
+            DesktopSettings remembered = current;
+            for (View view : closing) {
+                remembered = view.remember(remembered);
+            }
+            return remembered;
+        });
+        closing.forEach(View::deactivate);
+        unfollowConnection.run();
+        unfollowConnection = () -> {};
+        liveTicksShown.unbind();
+        feedMessage.unbind();
+    }
+
+    /** File › Connect: opens the chosen server off the FX thread, then switches the views over to it. */
+    private void connect() {
+        Stage window = requireNonNull(stage, "stage");
+        ServerChoice current = settings().current().server();
+        if (sessions().current() == null) {
+            return;
+        }
+        ConnectDialog.ask(window, current).ifPresent(choice -> {
+            if (choice.equals(current)) {
+                // Already there: the channel reconnects by itself.
+                return;
+            }
+            statusBar.showOpening(choice);
+            sessions()
+                    .open(choice)
+                    .whenComplete((opened, failure) -> Platform.runLater(() -> {
+                        if (failure != null) {
+                            Session old = requireNonNull(sessions().current(), "session");
+                            statusBar.showServer(
+                                    old.connection().address(), old.connection().isEmbedded());
+                            statusBar.show(old.monitor().current());
+                            showError("Could not open " + choice, failure);
+                            return;
+                        }
+                        closeViews();
+                        settings().update(remembered -> remembered.withServer(choice));
+                        settings().save();
+                        sessions().replace(opened);
+                        openViews(opened);
+                    }));
+        });
+    }
+
+    /** What the monitor sees, for a failed smoke test. */
+    private String diagnosis() {
+        Session current = sessions().current();
+        if (current == null) {
+            return sessionProblem.isEmpty() ? "the server is still starting" : "no server: " + sessionProblem;
+        }
+        return "watchlist: " + feedMessage.get() + "; connection: "
+                + current.monitor().current().label();
+    }
+
+    /** Makes every item of {@code menu} show {@code tab} before it acts. */
+    private void showingFirst(Tab tab, Menu menu) {
+        for (MenuItem item : menu.getItems()) {
+            var action = item.getOnAction();
+            item.setOnAction(event -> {
+                tabs.getSelectionModel().select(tab);
+                if (action != null) {
+                    action.handle(event);
+                }
+            });
+        }
+    }
+
+    private RememberedSettings settings() {
+        return requireNonNull(settings, "settings: before init");
+    }
+
+    private SessionSwitch sessions() {
+        return requireNonNull(sessions, "sessions: before init");
+    }
+
+    /** Returns {@code bounds} when some screen still shows them, so a window never opens off-screen. */
+    private static @Nullable WindowBounds visible(@Nullable WindowBounds bounds) {
+        if (bounds == null) {
+            return null;
+        }
+        boolean onScreen = !Screen.getScreensForRectangle(
+                        new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height()))
+                .isEmpty();
+        return onScreen ? bounds : null;
+    }
+
+    private void showError(String what, Throwable failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, RpcErrors.describe(failure));
+        alert.initOwner(stage);
+        alert.setHeaderText(what);
+        alert.show();
+    }
+}

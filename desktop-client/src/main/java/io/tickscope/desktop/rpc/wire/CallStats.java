@@ -1,0 +1,36 @@
+package io.tickscope.desktop.rpc.wire;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One call in flight, as of a snapshot.
+ *
+ * @param callId the call's number, unique within one {@link WireMeter}
+ * @param method the full method name, for example "tickscope.pricing.v1.PricingService/WatchPrices"
+ * @param kind unary or which way it streams
+ * @param startNanos when the call started, on the meter's clock
+ * @param messagesOut messages sent
+ * @param messagesIn messages received
+ * @param bytesOut bytes sent, as {@link GrpcFraming#messageBytes} counts them
+ * @param bytesIn bytes received, counted the same way
+ */
+public record CallStats(
+        long callId,
+        String method,
+        CallKind kind,
+        long startNanos,
+        long messagesOut,
+        long messagesIn,
+        long bytesOut,
+        long bytesIn) {
+
+    public CallStats {
+        requireNonNull(method, "method");
+        requireNonNull(kind, "kind");
+    }
+
+    /** Returns the messages that went either way. */
+    public long messages() {
+        return messagesOut + messagesIn;
+    }
+}
