@@ -11,7 +11,9 @@ import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.settings.WindowBounds;
 import io.tickscope.desktop.shell.ConnectDialog;
+import io.tickscope.desktop.shell.ConnectionNotice;
 import io.tickscope.desktop.shell.MainMenu;
+import io.tickscope.desktop.shell.ProblemDialog;
 import io.tickscope.desktop.shell.StatusBar;
 import io.tickscope.desktop.ui.FxPulse;
 import io.tickscope.desktop.ui.MoneyFormat;
@@ -31,7 +33,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -201,6 +202,8 @@ public final class TickscopeApp extends Application {
                     }
                 }));
         deactivations.add(unsubscribe);
+        deactivations.add(
+                ConnectionNotice.follow(opened.monitor(), requireNonNull(stage, "stage"), statusBar, this::connect));
 
         DesktopSettings remembered = requireNonNull(settings, "settings");
         WatchlistViewModel model =
@@ -369,9 +372,11 @@ public final class TickscopeApp extends Application {
     }
 
     private void showError(String what, Throwable failure) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, describe(failure));
-        alert.initOwner(stage);
-        alert.setHeaderText(what);
-        alert.show();
+        ProblemDialog.show(
+                requireNonNull(stage, "stage"),
+                what,
+                describe(failure),
+                "Check the address and the --tls flags, then choose a server with File › Connect.",
+                null);
     }
 }

@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.healthcheck.ListenableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -58,6 +59,20 @@ public final class TickscopeServices {
             ServerSecurity security,
             ServerLimits limits,
             List<ServerServiceDefinition> extraServices) {
+        configureServices(sb, backend, security, limits, extraServices, List.of());
+    }
+
+    /**
+     * Registers the services as above; the gRPC health service ({@code grpc.health.v1}) says NOT_SERVING while any
+     * of {@code healthCheckers} is unhealthy, so that clients balancing over replicas leave this one.
+     */
+    public static void configureServices(
+            ServerBuilder sb,
+            Backend backend,
+            ServerSecurity security,
+            ServerLimits limits,
+            List<ServerServiceDefinition> extraServices,
+            List<ListenableHealthChecker> healthCheckers) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = List.of(
                 new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
@@ -78,7 +93,9 @@ public final class TickscopeServices {
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
-                .addService(GrpcHealthCheckService.builder().build())
+                .addService(GrpcHealthCheckService.builder()
+                        .checkers(healthCheckers)
+                        .build())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())

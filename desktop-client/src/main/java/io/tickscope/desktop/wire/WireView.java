@@ -69,6 +69,7 @@ public final class WireView extends BorderPane {
                         TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
                         TableColumns.text("Kind", 110, row -> row.call().kind().label()),
                         TableColumns.text("Method", 340, CallRow::method),
+                        TableColumns.text("Replica", 150, row -> row.call().replica()),
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
