@@ -45,6 +45,7 @@ public final class ConnectionMonitor {
     static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
 
     private final ManagedChannel channel;
+    private final String server;
     private final List<Consumer<ConnectionState>> subscribers = new CopyOnWriteArrayList<>();
     private volatile ConnectionState current = ConnectionState.CONNECTING;
     private boolean wasReady;
@@ -53,16 +54,23 @@ public final class ConnectionMonitor {
     private volatile Optional<ConnectionProblem> problem = Optional.empty();
     private final AtomicBoolean probing = new AtomicBoolean();
 
-    private ConnectionMonitor(ManagedChannel channel) {
+    private ConnectionMonitor(ManagedChannel channel, String server) {
         this.channel = channel;
+        this.server = server;
     }
 
     /**
      * Starts following {@code channel}, asking it to connect at once, and to reconnect promptly whenever it
-     * fails; the prompts run on {@code scheduler}.
+     * fails; the prompts run on {@code scheduler}. Problems name the server by the channel's authority.
      */
     public static ConnectionMonitor start(ManagedChannel channel, ScheduledExecutorService scheduler) {
-        ConnectionMonitor monitor = new ConnectionMonitor(requireNonNull(channel, "channel"));
+        return start(channel, scheduler, channel.authority());
+    }
+
+    /** Starts following {@code channel} as above; problems name the server {@code server}, such as a:8080,b:8080. */
+    public static ConnectionMonitor start(ManagedChannel channel, ScheduledExecutorService scheduler, String server) {
+        ConnectionMonitor monitor =
+                new ConnectionMonitor(requireNonNull(channel, "channel"), requireNonNull(server, "server"));
         monitor.reconnecting = requireNonNull(scheduler, "scheduler")
                 .scheduleWithFixedDelay(
                         monitor::reconnectIfFailing,
@@ -153,7 +161,7 @@ public final class ConnectionMonitor {
                         Status status = Status.fromThrowable(failure);
                         if (status.getCode() == Status.Code.UNAVAILABLE
                                 || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                            reportProblem(Optional.of(ConnectionProblem.of(status, channel.authority())));
+                            reportProblem(Optional.of(ConnectionProblem.of(status, server)));
                         }
                     }
 

@@ -21,8 +21,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The wire: the calls in flight on the channel, every method's totals and latency, and every message type's
- * protobuf size beside its JSON size. The tables keep the user's sort order across refreshes.
+ * The wire: the calls in flight on the channel (each with the replica it went to), every method's totals and
+ * latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
+ * across refreshes.
  */
 public final class WireView extends BorderPane {
 

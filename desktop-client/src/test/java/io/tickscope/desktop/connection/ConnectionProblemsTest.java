@@ -49,10 +49,13 @@ class ConnectionProblemsTest {
 
     @Test
     void aListWhoseNamesDoNotResolveIsSaidSo() {
-        ConnectionProblem problem =
-                problemWith(ServerTarget.parse("tickscope-a.invalid:8080,tickscope-b.invalid:8080"));
+        ServerTarget replicas = ServerTarget.parse("tickscope-a.invalid:8080,tickscope-b.invalid:8080");
+        ConnectionMonitor monitor = ConnectionMonitor.start(open(replicas), scheduler, replicas.toString());
+        await().atMost(SOON).until(() -> monitor.problem().isPresent());
+        ConnectionProblem problem = monitor.problem().orElseThrow();
 
         assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.NAME_NOT_RESOLVED);
+        assertThat(problem.server()).isEqualTo("tickscope-a.invalid:8080,tickscope-b.invalid:8080");
         assertThat(problem.detail()).contains("tickscope-a.invalid").contains("tickscope-b.invalid");
     }
 
