@@ -209,6 +209,10 @@ class ConnectingAppTest {
         assertThat(onFx(() -> label.getHeight() + 0.5 >= label.prefHeight(label.getWidth())))
                 .as("the label has the height of all its lines")
                 .isTrue();
+        assertThat(onFx(() -> label.localToScene(label.getBoundsInLocal()).getMaxY()
+                        <= label.getScene().getHeight() + 0.5))
+                .as("the window is tall enough to show the label")
+                .isTrue();
     }
 
     private void openConnectDialog() {
