@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.TickscopeServices;
 import io.tickscope.server.security.ServerSecurity;
@@ -28,10 +29,12 @@ public final class TickscopeServer implements AutoCloseable {
 
     private final Backend backend;
     private final Server server;
+    private final SettableHealthChecker serving;
 
-    private TickscopeServer(Backend backend, Server server) {
+    private TickscopeServer(Backend backend, Server server, SettableHealthChecker serving) {
         this.backend = backend;
         this.server = server;
+        this.serving = serving;
     }
 
     /** Opens the backend, starts the server and returns once it serves. */
@@ -45,11 +48,12 @@ public final class TickscopeServer implements AutoCloseable {
             ServerBuilder sb = security.listen(
                             Server.builder(), new InetSocketAddress(settings.host(), settings.port()))
                     .gracefulShutdownTimeout(SHUTDOWN_QUIET_PERIOD, settings.shutdownTimeout());
-            TickscopeServices.configureServices(sb, backend, security, settings.limits(), List.of());
+            SettableHealthChecker serving = new SettableHealthChecker(true);
+            TickscopeServices.configureServices(sb, backend, security, settings.limits(), List.of(), List.of(serving));
             Server server = sb.build();
             server.start().join();
             backend.startMarket();
-            return new TickscopeServer(backend, server);
+            return new TickscopeServer(backend, server, serving);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -59,6 +63,14 @@ public final class TickscopeServer implements AutoCloseable {
     /** Returns the port the server listens on, useful when the settings asked for a free one. */
     public int port() {
         return server.activeLocalPort();
+    }
+
+    /**
+     * Says SERVING ({@code true}) or NOT_SERVING in the gRPC health service from now on, while every call keeps
+     * being served: clients that balance over replicas with health checks send this one no new call. A drain.
+     */
+    public void setServing(boolean isServing) {
+        serving.setHealthy(isServing);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
+import com.linecorp.armeria.server.healthcheck.ListenableHealthChecker;
 import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
@@ -51,8 +52,9 @@ public final class TickscopeServices {
     }
 
     /** Returns gRPC health: SERVING while the server runs and, as a cluster's replica, while it reaches NATS. */
-    private static GrpcHealthCheckService healthCheckService(Backend backend) {
-        GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder();
+    private static GrpcHealthCheckService healthCheckService(
+            Backend backend, List<ListenableHealthChecker> healthCheckers) {
+        GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder().checkers(healthCheckers);
         if (backend.isReplica()) {
             // Pushed, not polled: Watch streams (grpc-java's client-side health checking) hear of a change at once.
             SettableHealthChecker serving = new SettableHealthChecker(backend.isServing());
@@ -73,6 +75,20 @@ public final class TickscopeServices {
             ServerSecurity security,
             ServerLimits limits,
             List<ServerServiceDefinition> extraServices) {
+        configureServices(sb, backend, security, limits, extraServices, List.of());
+    }
+
+    /**
+     * Registers the services as above; the gRPC health service ({@code grpc.health.v1}) says NOT_SERVING while any
+     * of {@code healthCheckers} is unhealthy, so that clients balancing over replicas leave this one.
+     */
+    public static void configureServices(
+            ServerBuilder sb,
+            Backend backend,
+            ServerSecurity security,
+            ServerLimits limits,
+            List<ServerServiceDefinition> extraServices,
+            List<ListenableHealthChecker> healthCheckers) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = List.of(
                 new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
@@ -93,7 +109,7 @@ public final class TickscopeServices {
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
-                .addService(healthCheckService(backend))
+                .addService(healthCheckService(backend, healthCheckers))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())

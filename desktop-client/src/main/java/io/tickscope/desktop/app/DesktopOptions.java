@@ -3,7 +3,7 @@ package io.tickscope.desktop.app;
 import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.connection.ChannelSecurity;
-import io.tickscope.desktop.connection.ServerAddress;
+import io.tickscope.desktop.connection.ServerTarget;
 import io.tickscope.desktop.launch.LaunchOutcome;
 import io.tickscope.server.ServerSettings;
 import java.nio.file.Path;
@@ -32,11 +32,13 @@ public final class DesktopOptions implements Callable<Integer> {
 
     @Option(
             names = "--server",
-            paramLabel = "HOST:PORT",
-            converter = ServerAddress.Converter.class,
-            description = "A running Tickscope server to monitor instead of the embedded one.")
+            paramLabel = "ADDRESS[,ADDRESS...]",
+            converter = ServerTarget.Converter.class,
+            description = "A running Tickscope server to monitor instead of the embedded one: host:port,"
+                    + " http://host:port (plaintext) or https://host:port (TLS); several separated by commas are"
+                    + " replicas of one server, balanced over one channel.")
     @Nullable
-    ServerAddress server;
+    ServerTarget server;
 
     @Option(
             names = "--data-dir",
@@ -115,10 +117,17 @@ public final class DesktopOptions implements Callable<Integer> {
         return CommandLine.populateCommand(new DesktopOptions(), args.toArray(String[]::new));
     }
 
-    /** How the channel to a remote server is secured; TLS files alone imply --tls. */
+    /**
+     * How the channel to a remote server is secured; TLS files alone imply --tls, and an http:// or https://
+     * server picks for itself.
+     */
     ChannelSecurity channelSecurity() {
         boolean anyTlsFile = tlsCa != null || tlsCertificate != null || tlsKey != null;
-        return new ChannelSecurity(tls || anyTlsFile, tlsCa, tlsCertificate, tlsKey, tokenFile);
+        return new ChannelSecurity(tls || anyTlsFile || usesTlsScheme(), tlsCa, tlsCertificate, tlsKey, tokenFile);
+    }
+
+    private boolean usesTlsScheme() {
+        return server != null && server.scheme() == ServerTarget.Scheme.TLS;
     }
 
     Path dataDirectoryOrDefault() {

@@ -36,7 +36,8 @@ final class Session implements AutoCloseable {
         this.connection = connection;
         this.channel = channel;
         this.retries = retries;
-        this.monitor = ConnectionMonitor.start(channel, retries);
+        this.monitor =
+                ConnectionMonitor.start(channel, retries, connection.address().toString());
         this.pricing = new PricingClient(channel, monitor, retries);
         this.recommendations = new RecommendationClient(channel, monitor, retries);
     }

@@ -12,7 +12,9 @@ import io.tickscope.desktop.rpc.wire.WireMeter;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.WindowBounds;
 import io.tickscope.desktop.shell.ConnectDialog;
+import io.tickscope.desktop.shell.ConnectionNotice;
 import io.tickscope.desktop.shell.MainMenu;
+import io.tickscope.desktop.shell.ProblemDialog;
 import io.tickscope.desktop.shell.StatusBar;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.FxPulse;
@@ -33,7 +35,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -190,13 +191,19 @@ public final class TickscopeApp extends Application {
     /** Builds every view over {@code opened}, one tab each, and activates them. */
     private void openViews(Session opened) {
         statusBar.showServer(opened.connection().address(), opened.connection().isEmbedded());
-        unfollowConnection = opened.monitor()
+        Runnable unfollowState = opened.monitor()
                 .subscribe(state -> Platform.runLater(() -> {
                     // A report of the session just replaced may arrive late; it must not overwrite the new one's.
                     if (sessions().current() == opened) {
                         statusBar.show(state);
                     }
                 }));
+        Runnable unfollowProblems =
+                ConnectionNotice.follow(opened.monitor(), requireNonNull(stage, "stage"), statusBar, this::connect);
+        unfollowConnection = () -> {
+            unfollowState.run();
+            unfollowProblems.run();
+        };
 
         UiThread fx = requireNonNull(ui, "ui");
         WatchlistView watchlist =
@@ -334,9 +341,11 @@ public final class TickscopeApp extends Application {
     }
 
     private void showError(String what, Throwable failure) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, RpcErrors.describe(failure));
-        alert.initOwner(stage);
-        alert.setHeaderText(what);
-        alert.show();
+        ProblemDialog.show(
+                requireNonNull(stage, "stage"),
+                what,
+                RpcErrors.describe(failure),
+                "Check the address and the --tls flags, then choose a server with File › Connect.",
+                null);
     }
 }

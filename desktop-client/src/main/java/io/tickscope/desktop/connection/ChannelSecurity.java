@@ -49,6 +49,26 @@ public record ChannelSecurity(
         return PLAINTEXT;
     }
 
+    /**
+     * Returns the security for {@code target}: its scheme, when it has one, picks plaintext ({@code http://}) or
+     * TLS ({@code https://}) whatever the flags say. TLS files do not apply to plaintext; a token is never sent
+     * over it.
+     */
+    ChannelSecurity forTarget(ServerTarget target) {
+        boolean useTls = target.usesTls(tls);
+        if (useTls == tls) {
+            return this;
+        }
+        if (useTls) {
+            return new ChannelSecurity(true, null, null, null, null);
+        }
+        if (tokenFile != null) {
+            throw new IllegalArgumentException("server: " + target + " is plaintext, but --token-file " + tokenFile
+                    + " would send its token in clear text (expected: https:// for a server that wants a token)");
+        }
+        return PLAINTEXT;
+    }
+
     /** Reads the PEM files now, so that a wrong path fails when the session opens, with the file named. */
     ChannelCredentials channelCredentials() {
         if (!tls) {

@@ -2,9 +2,7 @@ package io.tickscope.desktop.connection;
 
 import static java.util.Objects.requireNonNull;
 
-import picocli.CommandLine.ITypeConverter;
-
-/** Where a Tickscope server listens: a host and a port, written {@code host:port}. */
+/** Where a Tickscope server listens: a host and a port, written {@code host:port}; {@link ServerTarget} reads it. */
 public record ServerAddress(String host, int port) {
 
     public ServerAddress {
@@ -17,20 +15,6 @@ public record ServerAddress(String host, int port) {
         }
     }
 
-    /** Parses {@code host:port}, for example {@code 127.0.0.1:8080}. */
-    public static ServerAddress parse(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException(
-                    "server: \"" + text + "\" (expected: host:port, such as 127.0.0.1:8080)");
-        }
-        try {
-            return new ServerAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("server: \"" + text + "\" (expected: a numeric port after the colon)");
-        }
-    }
-
     /** Returns the gRPC target string, {@code host:port}. */
     public String target() {
         return host + ':' + port;
@@ -39,13 +23,5 @@ public record ServerAddress(String host, int port) {
     @Override
     public String toString() {
         return target();
-    }
-
-    /** Lets picocli read {@code --server host:port}. */
-    public static final class Converter implements ITypeConverter<ServerAddress> {
-        @Override
-        public ServerAddress convert(String value) {
-            return parse(value);
-        }
     }
 }

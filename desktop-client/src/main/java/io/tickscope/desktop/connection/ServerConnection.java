@@ -23,16 +23,16 @@ public final class ServerConnection implements AutoCloseable {
     private static final ServerLimits EMBEDDED_LIMITS =
             ServerLimits.defaults().toBuilder().maxConnectionAge(Duration.ZERO).build();
 
-    private final ServerAddress address;
+    private final ServerTarget address;
     private final @Nullable TickscopeServer embedded;
 
-    private ServerConnection(ServerAddress address, @Nullable TickscopeServer embedded) {
+    private ServerConnection(ServerTarget address, @Nullable TickscopeServer embedded) {
         this.address = address;
         this.embedded = embedded;
     }
 
-    /** Connects to a server that runs elsewhere. */
-    public static ServerConnection remote(ServerAddress address) {
+    /** Connects to a server that runs elsewhere, or to its replicas. */
+    public static ServerConnection remote(ServerTarget address) {
         return new ServerConnection(requireNonNull(address, "address"), null);
     }
 
@@ -50,10 +50,11 @@ public final class ServerConnection implements AutoCloseable {
                 ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT,
                 SecuritySettings.none(),
                 EMBEDDED_LIMITS));
-        return new ServerConnection(new ServerAddress("127.0.0.1", server.port()), server);
+        return new ServerConnection(ServerTarget.of(new ServerAddress("127.0.0.1", server.port())), server);
     }
 
-    public ServerAddress address() {
+    /** Where the server listens: one address, or the replicas the channel balances over. */
+    public ServerTarget address() {
         return address;
     }
 

@@ -1,8 +1,9 @@
 package io.tickscope.desktop.shell;
 
+import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.connection.ConnectionState;
-import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.desktop.connection.ServerChoice;
+import io.tickscope.desktop.connection.ServerTarget;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,12 +12,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The bottom line of the window: which server, and whether the channel to it is ready. */
+/** The bottom line of the window: which server, whether the channel to it is ready, and if not, why. */
 public final class StatusBar extends HBox {
 
     private static final String STATE_CLASS_PREFIX = "connection-";
 
     private final Label server = new Label();
+    private final Label problem = new Label();
     private final Label state = new Label();
 
     public StatusBar() {
@@ -25,15 +27,18 @@ public final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         server.setId("server-address");
+        problem.setId("connection-problem");
+        problem.getStyleClass().add(Styles.DANGER);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         state.setId("connection-state");
-        getChildren().addAll(server, spacer, state);
+        getChildren().addAll(server, spacer, problem, state);
     }
 
-    /** Shows which server the monitor talks to; call on the FX thread. */
-    public void showServer(ServerAddress address, boolean embedded) {
-        server.setText((embedded ? "Embedded server " : "Server ") + address);
+    /** Shows which server, or which replicas, the monitor talks to; call on the FX thread. */
+    public void showServer(ServerTarget target, boolean embedded) {
+        String what = embedded ? "Embedded server " : target.isList() ? "Replicas " : "Server ";
+        server.setText(what + target);
     }
 
     /** Shows that the monitor is opening a connection to {@code choice}; call on the FX thread. */
@@ -43,9 +48,14 @@ public final class StatusBar extends HBox {
     }
 
     /** Shows that no server could be opened, and why; call on the FX thread. */
-    public void showProblem(String problem) {
-        server.setText("No server: " + problem);
+    public void showProblem(String reason) {
+        server.setText("No server: " + reason);
         show(ConnectionState.SHUT_DOWN);
+    }
+
+    /** Shows why the channel cannot connect, or nothing when {@code reason} is empty; call on the FX thread. */
+    public void showConnectionProblem(String reason) {
+        problem.setText(reason);
     }
 
     /** Shows {@code connectionState}; call on the FX thread. */

@@ -24,8 +24,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The wire: the calls in flight on the channel, every method's totals and latency, and every message type's
- * protobuf size beside its JSON size. The tables keep the user's sort order across refreshes.
+ * The wire: the calls in flight on the channel (each with the replica it went to), every method's totals and
+ * latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
+ * across refreshes.
  */
 public final class WireView extends BorderPane implements View {
 
@@ -92,6 +93,7 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
                         TableColumns.text("Kind", 110, row -> row.call().kind().label()),
                         TableColumns.text("Method", 340, CallRow::method),
+                        TableColumns.text("Replica", 150, row -> row.call().replica()),
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),

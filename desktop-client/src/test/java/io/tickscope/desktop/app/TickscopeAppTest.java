@@ -4,6 +4,7 @@ import static io.tickscope.desktop.testing.FxScene.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickscope.desktop.connection.ServerTarget;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.testing.TestServer;
@@ -141,7 +142,7 @@ class TickscopeAppTest {
 
         DesktopSettings remembered = new SettingsFile(settingsPath()).load();
         assertThat(remembered.watchedProducts()).endsWith("P00077");
-        assertThat(remembered.server().remote()).isEqualTo(server.address());
+        assertThat(remembered.server().remote()).isEqualTo(ServerTarget.of(server.address()));
         assertThat(remembered.window()).isNotNull();
         app = FxToolkit.setupApplication(
                 TickscopeApp.class, "--settings", settingsPath().toString());

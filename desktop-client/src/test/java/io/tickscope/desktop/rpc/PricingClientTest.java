@@ -1,5 +1,6 @@
 package io.tickscope.desktop.rpc;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -122,8 +123,7 @@ class PricingClientTest {
                 .join();
 
         assertThat(results).extracting(QuoteResult::productId).containsExactly("P00001", "P99999");
-        Quote quote = results.get(0).quote();
-        assertThat(quote).isNotNull();
+        Quote quote = requireNonNull(results.get(0).quote(), "P00001 has a quote");
         assertThat(quote.segmentPrice().currency().getCurrencyCode()).isEqualTo("EUR");
         assertThat(quote.segmentPrice().compareTo(quote.basePrice())).isNegative();
         assertThat(results.get(1).quote()).isNull();

@@ -1,5 +1,6 @@
 package io.tickscope.desktop.rpc;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class StreamedMoneyTest {
         try {
             MoneyProtos.fromProto(bad);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return requireNonNull(e.getMessage(), "the refusal's message");
         }
         throw new AssertionError("accepted: " + bad);
     }

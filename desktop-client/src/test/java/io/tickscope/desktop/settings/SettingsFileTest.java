@@ -46,6 +46,19 @@ class SettingsFileTest {
     }
 
     @Test
+    void aUrlOrAListOfReplicasComesBackAsWritten() throws IOException {
+        Path path = directory.resolve("desktop.properties");
+        SettingsFile file = new SettingsFile(path);
+        for (String server : List.of("https://prices.example.com:8443", "a:8080,b:8080,c:8080")) {
+            ServerChoice choice = ServerChoice.parse(server);
+            file.save(DesktopSettings.firstRun().withServer(choice));
+
+            assertThat(file.load().server()).isEqualTo(choice);
+            assertThat(Files.readString(path)).contains("server=" + server.replace(":", "\\:"));
+        }
+    }
+
+    @Test
     void unreadableValuesFallBackOneByOne() throws IOException {
         Path path = directory.resolve("desktop.properties");
         Files.writeString(

@@ -1,5 +1,6 @@
 package io.tickscope.desktop.ui;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
@@ -65,10 +66,10 @@ class PulseCoalescerTest {
             applied.put(key, value);
             if (value == 1) {
                 // A stream thread delivering while the UI thread drains.
-                reoffering.get().offer(key, 2);
+                requireNonNull(reoffering.get(), "coalescer").offer(key, 2);
             }
         }));
-        reoffering.get().offer("P1", 1);
+        requireNonNull(reoffering.get(), "coalescer").offer("P1", 1);
 
         pulse.runPulse();
         assertThat(applied).containsExactly(Map.entry("P1", 1));

@@ -1,5 +1,7 @@
 package io.tickscope.desktop.watchlist;
 
+import static java.util.Objects.requireNonNull;
+
 import io.grpc.ManagedChannel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
@@ -82,7 +84,7 @@ public final class WatchlistPipelineBenchmark {
                     .toList();
             ids.forEach(id -> rows.put(id, new WatchlistRowModel(id, id)));
             PulseCoalescer<String, PriceTick> coalescer =
-                    ui.coalescer((id, tick) -> rows.get(id).apply(tick, Instant.now()));
+                    ui.coalescer((id, tick) -> requireNonNull(rows.get(id), id).apply(tick, Instant.now()));
             LongAdder received = new LongAdder();
             PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler)
                     .watch(

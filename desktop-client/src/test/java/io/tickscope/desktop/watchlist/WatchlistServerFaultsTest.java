@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +47,8 @@ class WatchlistServerFaultsTest {
 
     private final TestUiThread ui = new TestUiThread();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private ServerProcess server;
-    private ManagedChannel channel;
+    private @Nullable ServerProcess server;
+    private @Nullable ManagedChannel channel;
 
     @AfterEach
     void close() throws InterruptedException {

@@ -131,6 +131,8 @@ class WireViewModelTest {
             assertThat(call.call().messagesOut()).isEqualTo(1);
             assertThat(call.call().messagesIn()).isEqualTo(1);
             assertThat(call.latency().count()).isEqualTo(1);
+            // The Replica column: the server the stream is on, as the transport reported it.
+            assertThat(call.call().replica()).isEqualTo(server.address().target());
         });
 
         session.close();

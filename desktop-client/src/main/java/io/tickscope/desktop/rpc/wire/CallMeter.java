@@ -27,6 +27,7 @@ public final class CallMeter {
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong requestWaitingSinceNanos = new AtomicLong(NO_REQUEST_WAITING);
+    private volatile String replica = "";
 
     CallMeter(WireMeter meter, MethodMeter method, long callId, String methodName, CallKind kind, long startNanos) {
         this.meter = meter;
@@ -58,6 +59,14 @@ public final class CallMeter {
         }
     }
 
+    /**
+     * Records which server the call went to, {@code 10.0.0.5:8080}: a channel balancing over replicas puts each
+     * call on one of them, and the transport tells only once the call started.
+     */
+    public void connectedTo(String remoteAddress) {
+        replica = remoteAddress;
+    }
+
     /** Records the end of the call, successful when {@code ok}; call it once. */
     public void closed(boolean ok) {
         meter.callClosed(callId);
@@ -73,6 +82,7 @@ public final class CallMeter {
                 messagesOut.get(),
                 messagesIn.get(),
                 bytesOut.get(),
-                bytesIn.get());
+                bytesIn.get(),
+                replica);
     }
 }

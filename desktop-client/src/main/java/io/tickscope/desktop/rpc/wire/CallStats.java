@@ -13,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param messagesIn messages received
  * @param bytesOut bytes sent, as {@link GrpcFraming#messageBytes} counts them
  * @param bytesIn bytes received, counted the same way
+ * @param replica the server the call went to, {@code 10.0.0.5:8080}; empty until the transport said
  */
 public record CallStats(
         long callId,
@@ -22,10 +23,12 @@ public record CallStats(
         long messagesOut,
         long messagesIn,
         long bytesOut,
-        long bytesIn) {
+        long bytesIn,
+        String replica) {
 
     public CallStats {
         requireNonNull(method, "method");
+        requireNonNull(replica, "replica");
         requireNonNull(kind, "kind");
     }
 

@@ -9,14 +9,18 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reports every call on the channel it is installed on to a {@link WireMeter}: its start, each message each
- * way, and its end. Installed once on the application's channel, it sees the calls of every view.
+ * way, its end, and which server (replica) it went to. Installed once on the application's channel, it sees the
+ * calls of every view.
  */
 public final class WireMeteringInterceptor implements ClientInterceptor {
 
@@ -63,7 +67,7 @@ public final class WireMeteringInterceptor implements ClientInterceptor {
             CallMeter started = meter.callStarted(method.getFullMethodName(), kindOf(method.getType()));
             call = started;
             try {
-                super.start(new MeteredListener<>(responseListener, started), headers);
+                super.start(new MeteredListener<>(responseListener, started, this), headers);
             } catch (RuntimeException e) {
                 started.closed(false);
                 throw e;
@@ -83,10 +87,22 @@ public final class WireMeteringInterceptor implements ClientInterceptor {
     private static final class MeteredListener<RespT> extends SimpleForwardingClientCallListener<RespT> {
 
         private final CallMeter call;
+        private final ClientCall<?, RespT> clientCall;
 
-        MeteredListener(ClientCall.Listener<RespT> delegate, CallMeter call) {
+        MeteredListener(ClientCall.Listener<RespT> delegate, CallMeter call, ClientCall<?, RespT> clientCall) {
             super(delegate);
             this.call = call;
+            this.clientCall = clientCall;
+        }
+
+        /** The call's transport is known from its headers on: the channel may balance calls over replicas. */
+        @Override
+        public void onHeaders(Metadata headers) {
+            SocketAddress remote = clientCall.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+            if (remote != null) {
+                call.connectedTo(describe(remote));
+            }
+            super.onHeaders(headers);
         }
 
         @Override
@@ -102,5 +118,15 @@ public final class WireMeteringInterceptor implements ClientInterceptor {
             call.closed(status.isOk());
             super.onClose(status, trailers);
         }
+    }
+
+    /** Returns {@code 10.0.0.5:8080} for an IP address, without the host name Java may prefix it with. */
+    private static String describe(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress) {
+            InetSocketAddress inet = (InetSocketAddress) remote;
+            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return remote.toString();
     }
 }

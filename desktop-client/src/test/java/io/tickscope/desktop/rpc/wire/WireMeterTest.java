@@ -44,7 +44,8 @@ class WireMeterTest {
         assertThat(requestBytes).isEqualTo(8 + 5);
         assertThat(snapshot.activeCalls())
                 .singleElement()
-                .isEqualTo(new CallStats(1, GET_PRICE, CallKind.UNARY, 1_000_000, 1, 1, requestBytes, responseBytes));
+                .isEqualTo(
+                        new CallStats(1, GET_PRICE, CallKind.UNARY, 1_000_000, 1, 1, requestBytes, responseBytes, ""));
         assertThat(snapshot.methods()).singleElement().satisfies(method -> {
             assertThat(method.callsStarted()).isEqualTo(1);
             assertThat(method.callsActive()).isEqualTo(1);
@@ -60,6 +61,22 @@ class WireMeterTest {
                                 "tickscope.pricing.v1.GetPriceRequest", 1L, (long) REQUEST.getSerializedSize()),
                         org.assertj.core.groups.Tuple.tuple(
                                 "tickscope.pricing.v1.GetPriceResponse", 1L, (long) RESPONSE.getSerializedSize()));
+    }
+
+    @Test
+    void remembersWhichReplicaACallWentTo() {
+        CallMeter call = meter.callStarted(GET_PRICE, CallKind.UNARY);
+        assertThat(meter.snapshot().activeCalls())
+                .singleElement()
+                .extracting(CallStats::replica)
+                .isEqualTo("");
+
+        call.connectedTo("10.0.0.5:8080");
+
+        assertThat(meter.snapshot().activeCalls())
+                .singleElement()
+                .extracting(CallStats::replica)
+                .isEqualTo("10.0.0.5:8080");
     }
 
     @Test

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.desktop.shell;
+
+import org.jspecify.annotations.NullMarked;
