@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
+import io.tickscope.server.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to run one Tickscope server: where it listens, where it keeps its data and how busy its market is.
@@ -18,6 +20,8 @@ import java.time.Duration;
  * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
  * @param security TLS, bearer tokens and who may open the admin surfaces
  * @param limits the limits on connections, messages, deadlines and call rates
+ * @param databaseUrl the JDBC URL of a PostgreSQL database that several servers share, or null for the
+ *     embedded SQLite file under {@code dataDirectory}
  */
 public record ServerSettings(
         String host,
@@ -27,7 +31,8 @@ public record ServerSettings(
         long seed,
         Duration shutdownTimeout,
         SecuritySettings security,
-        ServerLimits limits) {
+        ServerLimits limits,
+        @Nullable String databaseUrl) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_TICK_RATE = 1_000;
@@ -49,6 +54,28 @@ public record ServerSettings(
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout: " + shutdownTimeout + " (expected: >= 0)");
         }
+        if (databaseUrl != null) {
+            Database.checkPostgresUrl(databaseUrl);
+        }
+    }
+
+    /** Settings that keep their data in the embedded SQLite file under {@code dataDirectory}. */
+    public ServerSettings(
+            String host,
+            int port,
+            Path dataDirectory,
+            int tickRate,
+            long seed,
+            Duration shutdownTimeout,
+            SecuritySettings security,
+            ServerLimits limits) {
+        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, security, limits, null);
+    }
+
+    /** Returns these settings with the data in the PostgreSQL database at {@code jdbcUrl} instead. */
+    public ServerSettings withDatabaseUrl(String jdbcUrl) {
+        return new ServerSettings(
+                host, port, dataDirectory, tickRate, seed, shutdownTimeout, security, limits, jdbcUrl);
     }
 
     /**

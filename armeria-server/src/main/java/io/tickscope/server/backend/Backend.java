@@ -38,11 +38,20 @@ public final class Backend implements AutoCloseable {
      * domain; the market will move {@code tickRate} prices per second once started.
      */
     public static Backend open(Path dataDirectory, long seed, int tickRate, Clock clock) {
-        Database database = Database.open(dataDirectory, seed);
+        return open(Database.open(dataDirectory, seed), seed, tickRate, clock);
+    }
+
+    /**
+     * Loads the domain from {@code database}, which the backend then owns and closes, and keeps its catalogue in
+     * step with ratings other servers store in the same database; the market will move {@code tickRate} prices
+     * per second once started.
+     */
+    public static Backend open(Database database, long seed, int tickRate, Clock clock) {
         try {
             PriceBook priceBook = PriceBook.load(database.productStore(), clock);
             MarketSimulator market = new MarketSimulator(priceBook, seed, tickRate);
             Catalogue catalogue = Catalogue.load(database.bookStore());
+            database.followBooksChangedElsewhere(catalogue::update);
             return new Backend(database, priceBook, market, catalogue);
         } catch (RuntimeException e) {
             database.close();
@@ -81,6 +90,11 @@ public final class Backend implements AutoCloseable {
 
     public UserStore userStore() {
         return database.userStore();
+    }
+
+    /** Returns whether the database can serve now: while it cannot, the server's health is NOT_SERVING. */
+    public boolean isStoreReachable() {
+        return database.isReachable();
     }
 
     /** Stops the market and closes the database. */

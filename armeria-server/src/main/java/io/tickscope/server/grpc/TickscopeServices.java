@@ -3,11 +3,15 @@ package io.tickscope.server.grpc;
 import com.linecorp.armeria.common.grpc.GrpcMeterIdPrefixFunction;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.common.prometheus.PrometheusMeterRegistries;
+import com.linecorp.armeria.common.util.UnmodifiableFuture;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.healthcheck.HealthCheckStatus;
+import com.linecorp.armeria.server.healthcheck.HealthChecker;
+import com.linecorp.armeria.server.healthcheck.ListenableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -22,6 +26,7 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,6 +35,8 @@ import java.util.stream.Stream;
  * {@link #configureServices}, so they wire services in exactly one place.
  */
 public final class TickscopeServices {
+
+    private static final long STORE_HEALTH_PERIOD_MILLIS = 500;
 
     private TickscopeServices() {}
 
@@ -78,7 +85,9 @@ public final class TickscopeServices {
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
-                .addService(GrpcHealthCheckService.builder().build())
+                .addService(GrpcHealthCheckService.builder()
+                        .checkers(storeHealth(backend))
+                        .build())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(security.grpcInterceptor())
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
@@ -111,5 +120,16 @@ public final class TickscopeServices {
                 .serverListener(ServerListener.builder()
                         .whenStopping(server -> liveStreams.closeAll())
                         .build());
+    }
+
+    /**
+     * NOT_SERVING while the database cannot serve (a shared PostgreSQL that went away), SERVING again once it
+     * can; re-read every {@value #STORE_HEALTH_PERIOD_MILLIS} ms, and the read itself never blocks.
+     */
+    private static ListenableHealthChecker storeHealth(Backend backend) {
+        return HealthChecker.of(
+                () -> UnmodifiableFuture.completedFuture(
+                        new HealthCheckStatus(backend.isStoreReachable(), STORE_HEALTH_PERIOD_MILLIS)),
+                Duration.ofMillis(STORE_HEALTH_PERIOD_MILLIS));
     }
 }
