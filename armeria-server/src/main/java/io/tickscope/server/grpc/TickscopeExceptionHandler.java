@@ -18,6 +18,8 @@ import io.grpc.protobuf.ProtoUtils;
 import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
 import io.tickscope.server.error.NotFoundException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses.
  *
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
- * NOT_FOUND. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
+ * NOT_FOUND. A database that cannot be reached (a shared PostgreSQL that went away) gives UNAVAILABLE, which
+ * clients retry. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
  * else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL with the
  * request id, never the exception's text.
  */
@@ -77,12 +80,31 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
             return Status.INVALID_ARGUMENT.withDescription(
                     "request: not a valid protobuf message of the method's request type");
         }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(TickscopeExceptionHandler::isDatabaseAway)) {
+            logger.warn(
+                    "{} failed: the database is unreachable (request {}): {}", ctx.path(), ctx.id(), cause.toString());
+            return Status.UNAVAILABLE.withDescription("the database is unreachable; retry later (uploads with"
+                    + " idempotency keys are safe to send again)");
+        }
         if (status.getCode() != Status.Code.UNKNOWN) {
             return status;
         }
         logger.error("Unexpected failure of {} (request {})", ctx.path(), ctx.id(), cause);
         return Status.INTERNAL.withDescription(
                 "internal error (request " + ctx.id().text() + "); the server log has the details");
+    }
+
+    /**
+     * Returns whether {@code cause} says the database cannot be reached: no connection within the pool's timeout,
+     * a connection failure (SQLSTATE class 08) or a server shutting down (57P01 to 57P03). A shared PostgreSQL
+     * can go away and come back; the embedded file cannot.
+     */
+    private static boolean isDatabaseAway(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {

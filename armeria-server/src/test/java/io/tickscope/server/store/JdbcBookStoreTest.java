@@ -51,8 +51,14 @@ class JdbcBookStoreTest {
 
     @AfterEach
     void closeDatabase() {
-        database.close();
-        testDatabase.close();
+        // The test database goes even when opening it failed.
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } finally {
+            testDatabase.close();
+        }
     }
 
     @Test

@@ -48,8 +48,14 @@ class JdbcProductStoreTest {
 
     @AfterEach
     void closeDatabase() {
-        database.close();
-        testDatabase.close();
+        // The test database goes even when opening it failed.
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } finally {
+            testDatabase.close();
+        }
     }
 
     @Test
