@@ -11,6 +11,7 @@ import io.tickscope.server.store.Database;
 import io.tickscope.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Everything the services stand on: the database, the price book with its bus and market, and the book
@@ -92,9 +93,12 @@ public final class Backend implements AutoCloseable {
         return database.userStore();
     }
 
-    /** Returns whether the database can serve now: while it cannot, the server's health is NOT_SERVING. */
-    public boolean isStoreReachable() {
-        return database.isReachable();
+    /**
+     * Tells {@code watcher} whether the database can serve now, then each time that changes: while it cannot, the
+     * server's health is NOT_SERVING.
+     */
+    public void watchStoreReachability(Consumer<Boolean> watcher) {
+        database.watchReachability(watcher);
     }
 
     /** Stops the market and closes the database. */

@@ -3,15 +3,13 @@ package io.tickscope.server.grpc;
 import com.linecorp.armeria.common.grpc.GrpcMeterIdPrefixFunction;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.common.prometheus.PrometheusMeterRegistries;
-import com.linecorp.armeria.common.util.UnmodifiableFuture;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcService;
-import com.linecorp.armeria.server.healthcheck.HealthCheckStatus;
-import com.linecorp.armeria.server.healthcheck.HealthChecker;
 import com.linecorp.armeria.server.healthcheck.ListenableHealthChecker;
+import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
@@ -26,7 +24,6 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,8 +32,6 @@ import java.util.stream.Stream;
  * {@link #configureServices}, so they wire services in exactly one place.
  */
 public final class TickscopeServices {
-
-    private static final long STORE_HEALTH_PERIOD_MILLIS = 500;
 
     private TickscopeServices() {}
 
@@ -122,14 +117,10 @@ public final class TickscopeServices {
                         .build());
     }
 
-    /**
-     * NOT_SERVING while the database cannot serve (a shared PostgreSQL that went away), SERVING again once it
-     * can; re-read every {@value #STORE_HEALTH_PERIOD_MILLIS} ms, and the read itself never blocks.
-     */
+    /** NOT_SERVING while the database cannot serve (a shared PostgreSQL that went away), SERVING again once it can. */
     private static ListenableHealthChecker storeHealth(Backend backend) {
-        return HealthChecker.of(
-                () -> UnmodifiableFuture.completedFuture(
-                        new HealthCheckStatus(backend.isStoreReachable(), STORE_HEALTH_PERIOD_MILLIS)),
-                Duration.ofMillis(STORE_HEALTH_PERIOD_MILLIS));
+        SettableHealthChecker health = new SettableHealthChecker(false);
+        backend.watchStoreReachability(health::setHealthy);
+        return health;
     }
 }

@@ -6,9 +6,12 @@ import io.tickscope.server.recommendation.Book;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -40,19 +43,26 @@ final class BookChangeFollower implements AutoCloseable {
     private final DataSource listenerSource;
     private final JdbcBookStore books;
     private final Consumer<? super List<Book>> onBooksChanged;
+    private final Consumer<Boolean> onListeningChanged;
+    private final CountDownLatch firstListen = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean listening;
     private volatile boolean closed;
 
     /**
      * Starts following: {@code listenerSource} gives the listening connection (one outside any pool, since it is
-     * held for good), {@code books} reloads what changed, and {@code onBooksChanged} receives it on the follower's
-     * thread.
+     * held for good), {@code books} reloads what changed, {@code onBooksChanged} receives it and {@code
+     * onListeningChanged} learns each time the follower starts or stops listening, both on the follower's thread.
      */
-    BookChangeFollower(DataSource listenerSource, JdbcBookStore books, Consumer<? super List<Book>> onBooksChanged) {
+    BookChangeFollower(
+            DataSource listenerSource,
+            JdbcBookStore books,
+            Consumer<? super List<Book>> onBooksChanged,
+            Consumer<Boolean> onListeningChanged) {
         this.listenerSource = requireNonNull(listenerSource, "listenerSource");
         this.books = requireNonNull(books, "books");
         this.onBooksChanged = requireNonNull(onBooksChanged, "onBooksChanged");
+        this.onListeningChanged = requireNonNull(onListeningChanged, "onListeningChanged");
         thread = new Thread(this::run, "tickscope-book-changes");
         thread.setDaemon(true);
         thread.start();
@@ -61,6 +71,11 @@ final class BookChangeFollower implements AutoCloseable {
     /** Returns whether the follower is connected and listening: the database answers and changes arrive. */
     boolean isListening() {
         return listening;
+    }
+
+    /** Waits at most {@code timeout} for the first connection; returns whether the follower is listening. */
+    boolean awaitListening(Duration timeout) throws InterruptedException {
+        return firstListen.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && listening;
     }
 
     /** Stops following; returns once the thread has ended, within about {@value #HEARTBEAT_MILLIS} ms. */
@@ -85,8 +100,9 @@ final class BookChangeFollower implements AutoCloseable {
                 }
                 if (listening) {
                     logger.warn("Lost the database; NOT_SERVING until it answers again: {}", e.toString());
+                    listening = false;
+                    onListeningChanged.accept(false);
                 }
-                listening = false;
             }
             pause();
         }
@@ -99,8 +115,10 @@ final class BookChangeFollower implements AutoCloseable {
         onBooksChanged.accept(books.loadBooks());
         if (!listening) {
             logger.info("Following book changes in the database; SERVING");
+            listening = true;
+            onListeningChanged.accept(true);
         }
-        listening = true;
+        firstListen.countDown();
         PGConnection notifications = connection.unwrap(PGConnection.class);
         while (!closed) {
             PGNotification[] received = notifications.getNotifications(HEARTBEAT_MILLIS);

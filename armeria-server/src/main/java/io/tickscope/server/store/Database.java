@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,6 +54,8 @@ public final class Database implements AutoCloseable {
     // While PostgreSQL is away a call fails after this long, with health already NOT_SERVING, instead of hanging.
     private static final Duration POSTGRESQL_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int POSTGRESQL_CONNECT_TIMEOUT_SECONDS = 3;
+    // How long opening waits for the first LISTEN, so that a server normally starts SERVING.
+    private static final Duration FIRST_LISTEN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vendor vendor;
     private final HikariDataSource dataSource;
@@ -60,6 +63,7 @@ public final class Database implements AutoCloseable {
     private final JdbcProductStore productStore;
     private final JdbcBookStore bookStore;
     private final JdbcUserStore userStore;
+    private final List<Consumer<Boolean>> reachabilityWatchers = new ArrayList<>();
     private volatile @Nullable BookChangeFollower follower;
 
     private Database(Vendor vendor, HikariDataSource dataSource, @Nullable DataSource listenerSource, Jdbi jdbi) {
@@ -166,16 +170,29 @@ public final class Database implements AutoCloseable {
 
     /**
      * Starts handing {@code onBooksChanged} the books whose ratings other servers sharing this database change,
-     * as stored after each change, on a thread of its own; at most once. The embedded database has no other
-     * server, so there it does nothing.
+     * as stored after each change, on a thread of its own; at most once. Returns once it follows, or after {@link
+     * #FIRST_LISTEN_TIMEOUT} with the database unreachable. The embedded database has no other server, so there
+     * it does nothing.
      */
-    public synchronized void followBooksChangedElsewhere(Consumer<? super List<Book>> onBooksChanged) {
+    public void followBooksChangedElsewhere(Consumer<? super List<Book>> onBooksChanged) {
         requireNonNull(onBooksChanged, "onBooksChanged");
-        if (follower != null) {
-            throw new IllegalStateException("already following book changes");
+        BookChangeFollower started;
+        synchronized (this) {
+            if (follower != null) {
+                throw new IllegalStateException("already following book changes");
+            }
+            if (listenerSource == null) {
+                return;
+            }
+            started = new BookChangeFollower(listenerSource, bookStore, onBooksChanged, this::reachabilityChanged);
+            follower = started;
         }
-        if (listenerSource != null) {
-            follower = new BookChangeFollower(listenerSource, bookStore, onBooksChanged);
+        try {
+            if (!started.awaitListening(FIRST_LISTEN_TIMEOUT)) {
+                logger.warn("Not following book changes yet: the database does not answer; NOT_SERVING until it does");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,6 +206,24 @@ public final class Database implements AutoCloseable {
         }
         BookChangeFollower current = follower;
         return current != null && current.isListening();
+    }
+
+    /**
+     * Tells {@code watcher} whether the database is reachable now, then each time that changes, on the thread that
+     * noticed; watchers are told in order and never concurrently.
+     */
+    public void watchReachability(Consumer<Boolean> watcher) {
+        requireNonNull(watcher, "watcher");
+        synchronized (reachabilityWatchers) {
+            reachabilityWatchers.add(watcher);
+            watcher.accept(isReachable());
+        }
+    }
+
+    private void reachabilityChanged(boolean reachable) {
+        synchronized (reachabilityWatchers) {
+            reachabilityWatchers.forEach(watcher -> watcher.accept(reachable));
+        }
     }
 
     /** Returns the store of product listings, exchange rates and segment discounts. */
