@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses.
  *
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
- * NOT_FOUND. A database that cannot be reached (a shared PostgreSQL that went away) gives UNAVAILABLE, which
- * clients retry. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
+ * NOT_FOUND. A database that cannot be reached (a shared PostgreSQL that went away) gives UNAVAILABLE, and a
+ * transaction PostgreSQL rolled back for a clash with another gives ABORTED: clients may send either again. Statuses Armeria already chose (deadline exceeded, cancelled, too large) pass through. Anything
  * else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL with the
  * request id, never the exception's text.
  */
@@ -86,6 +86,10 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
             return Status.UNAVAILABLE.withDescription("the database is unreachable; retry later (uploads with"
                     + " idempotency keys are safe to send again)");
         }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(TickscopeExceptionHandler::isTransactionClash)) {
+            return Status.ABORTED.withDescription("the transaction clashed with a concurrent one and was rolled back;"
+                    + " send it again (uploads with idempotency keys are safe to send again)");
+        }
         if (status.getCode() != Status.Code.UNKNOWN) {
             return status;
         }
@@ -105,6 +109,16 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         }
         String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /**
+     * Returns whether {@code cause} is PostgreSQL rolling a transaction back for a clash with a concurrent one
+     * (SQLSTATE class 40: a deadlock or a serialization failure). Nothing of it was stored.
+     */
+    private static boolean isTransactionClash(Throwable cause) {
+        return cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("40");
     }
 
     private static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {

@@ -38,7 +38,8 @@ enum Vendor {
         void lockBooks(Handle handle, List<String> sortedBookIds) {
             // Always in book id order, so two transactions that share books cannot deadlock on them.
             for (List<String> chunk : Lists.partition(sortedBookIds, MAX_IDS_PER_STATEMENT)) {
-                handle.createQuery("SELECT book_id FROM books WHERE book_id IN (<bookIds>) ORDER BY book_id FOR UPDATE")
+                handle.createQuery(
+                                "SELECT book_id FROM books WHERE book_id IN (<bookIds>) ORDER BY book_id FOR NO KEY UPDATE")
                         .bindList("bookIds", chunk)
                         .mapTo(String.class)
                         .list();
