@@ -116,9 +116,8 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
      * (SQLSTATE class 40: a deadlock or a serialization failure). Nothing of it was stored.
      */
     private static boolean isTransactionClash(Throwable cause) {
-        return cause instanceof SQLException sql
-                && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("40");
+        String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && state.startsWith("40");
     }
 
     private static com.google.rpc.Status badRequestDetails(InvalidArgumentException invalid) {
