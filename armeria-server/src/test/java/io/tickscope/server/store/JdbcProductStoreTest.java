@@ -47,15 +47,8 @@ class JdbcProductStoreTest {
     }
 
     @AfterEach
-    void closeDatabase() {
-        // The test database goes even when opening it failed.
-        try {
-            if (database != null) {
-                database.close();
-            }
-        } finally {
-            testDatabase.close();
-        }
+    void dropDatabase() {
+        testDatabase.close();
     }
 
     @Test

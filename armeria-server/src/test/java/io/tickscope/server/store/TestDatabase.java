@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,36 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * One database made for one test, empty until {@link #open} migrates and seeds it at a fixed time; it also reads
- * the tables directly, over a connection of its own, to check what the stores wrote.
+ * the tables directly, over a connection of its own, to check what the stores wrote. Closing it closes whatever
+ * was opened on it and drops it.
  */
 abstract sealed class TestDatabase implements AutoCloseable {
+
+    private final List<Database> opened = new ArrayList<>();
 
     static final Instant SEED_TIME = Instant.parse("2026-11-22T10:00:00Z");
     static final Clock SEEDING_CLOCK = Clock.fixed(SEED_TIME, ZoneOffset.UTC);
 
     /** Opens the database through {@link Database}, seeding it from {@code seed} at {@link #SEED_TIME} if empty. */
-    abstract Database open(long seed);
+    final Database open(long seed) {
+        Database database = openDatabase(seed);
+        opened.add(database);
+        return database;
+    }
+
+    /** Closes every {@link Database} opened on it (closing one twice does nothing), then drops it. */
+    @Override
+    public final void close() {
+        try {
+            opened.forEach(Database::close);
+        } finally {
+            drop();
+        }
+    }
+
+    abstract Database openDatabase(long seed);
+
+    abstract void drop();
 
     /** Returns the names of the catalogue's tables, without Flyway's history (it records when migrations ran). */
     abstract List<String> tableNames();
@@ -53,9 +75,6 @@ abstract sealed class TestDatabase implements AutoCloseable {
                 .one());
     }
 
-    @Override
-    public abstract void close();
-
     private static Map<String, Object> withLongs(Map<String, Object> row) {
         Map<String, Object> normalized = new LinkedHashMap<>();
         row.forEach((column, value) -> normalized.put(
@@ -80,7 +99,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        Database open(long seed) {
+        Database openDatabase(long seed) {
             return Database.open(dataDirectory, seed, SEEDING_CLOCK);
         }
 
@@ -98,7 +117,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void drop() {
             // The caller's temporary directory goes with the file.
         }
     }
@@ -113,7 +132,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        Database open(long seed) {
+        Database openDatabase(long seed) {
             return Database.openPostgres(database.url(), seed, SEEDING_CLOCK);
         }
 
@@ -132,7 +151,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void drop() {
             database.close();
         }
     }
