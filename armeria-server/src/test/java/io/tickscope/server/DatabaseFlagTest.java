@@ -3,6 +3,7 @@ package io.tickscope.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickscope.server.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -40,5 +41,11 @@ class DatabaseFlagTest {
         assertThatThrownBy(() -> settings.withDatabaseUrl("postgres://db/tickscope"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("postgres://db/tickscope (expected: jdbc:postgresql://");
+    }
+
+    @Test
+    void theReadyLineAndLogsShowWhereTheDatabaseIsWithoutItsPassword() {
+        assertThat(Database.locationOf("jdbc:postgresql://db:5432/tickscope?user=tickscope&password=secret"))
+                .isEqualTo("jdbc:postgresql://db:5432/tickscope");
     }
 }

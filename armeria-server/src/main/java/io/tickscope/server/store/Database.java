@@ -117,9 +117,16 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT.toMillis());
-        // The query string may carry a password: log only where the database is.
-        String described = jdbcUrl.replaceFirst("\\?.*", "");
-        return open(Vendor.POSTGRESQL, new HikariDataSource(pool), postgres, described, seed, seedingClock);
+        return open(Vendor.POSTGRESQL, new HikariDataSource(pool), postgres, locationOf(jdbcUrl), seed, seedingClock);
+    }
+
+    /**
+     * Returns where the database of {@code jdbcUrl} is, for logs and people: the URL without its query string,
+     * which may carry a password.
+     */
+    public static String locationOf(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
     /**
