@@ -7,6 +7,7 @@ import io.tickscope.server.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -47,5 +48,14 @@ class DatabaseFlagTest {
     void theReadyLineAndLogsShowWhereTheDatabaseIsWithoutItsPassword() {
         assertThat(Database.locationOf("jdbc:postgresql://db:5432/tickscope?user=tickscope&password=secret"))
                 .isEqualTo("jdbc:postgresql://db:5432/tickscope");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerAtStartIsNamedInTheError() {
+        assertThatThrownBy(() -> Database.openPostgres(
+                        "jdbc:postgresql://127.0.0.1:1/tickscope?user=postgres&password=secret", 42, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to the database at jdbc:postgresql://127.0.0.1:1/tickscope: ")
+                .hasMessageNotContaining("secret");
     }
 }

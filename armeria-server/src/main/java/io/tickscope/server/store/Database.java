@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.tickscope.server.pricing.ProductStore;
 import io.tickscope.server.recommendation.Book;
 import io.tickscope.server.recommendation.BookStore;
@@ -117,7 +118,18 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT.toMillis());
-        return open(Vendor.POSTGRESQL, new HikariDataSource(pool), postgres, locationOf(jdbcUrl), seed, seedingClock);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException(
+                    "cannot connect to the database at " + locationOf(jdbcUrl) + ": "
+                            + (cause != null ? cause : e).getMessage()
+                            + " (expected: a running PostgreSQL that accepts this URL's user)",
+                    e);
+        }
+        return open(Vendor.POSTGRESQL, dataSource, postgres, locationOf(jdbcUrl), seed, seedingClock);
     }
 
     /**
