@@ -1,5 +1,6 @@
 package io.tickscope.server;
 
+import io.tickscope.server.store.Database;
 import java.time.Duration;
 
 /** The one line the server prints once it serves, for people and for scripts that wait for it. */
@@ -11,8 +12,16 @@ final class ReadyLine {
         String scheme = settings.security().tls() == null ? "http://" : "https://";
         String base = scheme + displayHost(settings.host()) + ':' + server.port();
         return "READY " + base + " grpc=" + base + " docs=" + base + "/docs metrics=" + base
-                + "/internal/metrics data=" + settings.dataDirectory().toAbsolutePath() + " startup="
+                + "/internal/metrics data=" + dataLocation(settings) + " startup="
                 + startup.toMillis() + "ms";
+    }
+
+    /** The embedded database's directory, or the shared database's URL without the query (it may hold a password). */
+    private static String dataLocation(ServerSettings settings) {
+        String databaseUrl = settings.databaseUrl();
+        return databaseUrl == null
+                ? settings.dataDirectory().toAbsolutePath().toString()
+                : Database.locationOf(databaseUrl);
     }
 
     private static String displayHost(String host) {

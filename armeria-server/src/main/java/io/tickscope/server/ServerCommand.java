@@ -9,6 +9,7 @@ import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.AdminAccess;
 import io.tickscope.server.security.SecuritySettings;
 import io.tickscope.server.security.TlsFiles;
+import io.tickscope.server.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,13 @@ final class ServerCommand implements Callable<Integer> {
             description = "Directory of the database; created and seeded on first start"
                     + " (default: $XDG_DATA_HOME/tickscope or ~/.local/share/tickscope).")
     private @Nullable Path dataDirectory;
+
+    @Option(
+            names = "--database",
+            paramLabel = "JDBC_URL",
+            description = "PostgreSQL database that several servers share, as jdbc:postgresql://HOST:PORT/DB?user=NAME"
+                    + " (default: the embedded SQLite file under --data-dir).")
+    private @Nullable String databaseUrl;
 
     @Option(
             names = "--tick-rate",
@@ -207,6 +215,10 @@ final class ServerCommand implements Callable<Integer> {
                         .connectionAgeGrace(maxConnectionAgeGrace)
                         .maxClientDeadline(maxClientDeadline)
                         .build());
+        String checkedUrl = checkedDatabaseUrl();
+        if (checkedUrl != null) {
+            settings = settings.withDatabaseUrl(checkedUrl);
+        }
         ClusterSettings cluster = clusterSettings();
         return cluster == null ? settings : settings.withCluster(cluster);
     }
@@ -243,6 +255,14 @@ final class ServerCommand implements Callable<Integer> {
         }
         TlsFiles files = TlsFiles.of(tlsCertificate, tlsKey);
         return security.withTls(tlsClientCa == null ? files : files.withClientCa(tlsClientCa));
+    }
+
+    private @Nullable String checkedDatabaseUrl() {
+        if (databaseUrl != null && !databaseUrl.startsWith(Database.POSTGRESQL_URL_PREFIX)) {
+            throw badFlags("--database: " + databaseUrl + " (expected: " + Database.POSTGRESQL_URL_PREFIX
+                    + "HOST:PORT/DATABASE?user=NAME)");
+        }
+        return databaseUrl;
     }
 
     private CommandLine.ParameterException badFlags(String message) {

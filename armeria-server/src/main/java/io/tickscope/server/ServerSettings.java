@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
+import io.tickscope.server.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownTimeout how long a stop waits for in-flight calls before it cuts them
  * @param security TLS, bearer tokens and who may open the admin surfaces
  * @param limits the limits on connections, messages, deadlines and call rates
+ * @param databaseUrl the JDBC URL of a PostgreSQL database that several servers share, or null for the
+ *     embedded SQLite file under {@code dataDirectory}
  * @param cluster the cluster this server is a replica of (price changes through NATS JetStream, one market
  *     elected among the replicas); null for a server alone, with its prices in process
  */
@@ -32,6 +35,7 @@ public record ServerSettings(
         Duration shutdownTimeout,
         SecuritySettings security,
         ServerLimits limits,
+        @Nullable String databaseUrl,
         @Nullable ClusterSettings cluster) {
 
     /** Every interface. */
@@ -57,9 +61,12 @@ public record ServerSettings(
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout: " + shutdownTimeout + " (expected: >= 0)");
         }
+        if (databaseUrl != null) {
+            Database.checkPostgresUrl(databaseUrl);
+        }
     }
 
-    /** Settings of a server alone, not a cluster's replica. */
+    /** Settings of a server alone, not a cluster's replica, with its data in the embedded SQLite file. */
     public ServerSettings(
             String host,
             int port,
@@ -69,7 +76,22 @@ public record ServerSettings(
             Duration shutdownTimeout,
             SecuritySettings security,
             ServerLimits limits) {
-        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, security, limits, null);
+        this(host, port, dataDirectory, tickRate, seed, shutdownTimeout, security, limits, null, null);
+    }
+
+    /** Returns these settings with the data in the PostgreSQL database at {@code jdbcUrl} instead. */
+    public ServerSettings withDatabaseUrl(String jdbcUrl) {
+        return new ServerSettings(
+                host,
+                port,
+                dataDirectory,
+                tickRate,
+                seed,
+                shutdownTimeout,
+                security,
+                limits,
+                requireNonNull(jdbcUrl, "jdbcUrl"),
+                cluster);
     }
 
     /** Returns these settings for a replica of {@code cluster}. */
@@ -83,6 +105,7 @@ public record ServerSettings(
                 shutdownTimeout,
                 security,
                 limits,
+                databaseUrl,
                 requireNonNull(cluster, "cluster"));
     }
 

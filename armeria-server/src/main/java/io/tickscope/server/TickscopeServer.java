@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.TickscopeServices;
 import io.tickscope.server.security.ServerSecurity;
+import io.tickscope.server.store.Database;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class TickscopeServer implements AutoCloseable {
         ServerSecurity security = ServerSecurity.of(settings.security());
         security.warnings(settings.host()).forEach(warning -> logger.warn("{}", warning));
         Backend backend = Backend.open(
-                settings.dataDirectory(), settings.seed(), settings.tickRate(), Clock.systemUTC(), settings.cluster());
+                openDatabase(settings), settings.seed(), settings.tickRate(), Clock.systemUTC(), settings.cluster());
         try {
             ServerBuilder sb = security.listen(
                             Server.builder(), new InetSocketAddress(settings.host(), settings.port()))
@@ -58,6 +59,14 @@ public final class TickscopeServer implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /** Opens the shared PostgreSQL database when the settings name one, else the embedded file. */
+    private static Database openDatabase(ServerSettings settings) {
+        String databaseUrl = settings.databaseUrl();
+        return databaseUrl == null
+                ? Database.open(settings.dataDirectory(), settings.seed())
+                : Database.openPostgres(databaseUrl, settings.seed(), Clock.systemUTC());
     }
 
     /** Returns the port the server listens on, useful when the settings asked for a free one. */

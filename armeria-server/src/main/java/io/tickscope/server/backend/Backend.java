@@ -55,16 +55,18 @@ public final class Backend implements AutoCloseable {
      * domain; the market will move {@code tickRate} prices per second once started.
      */
     public static Backend open(Path dataDirectory, long seed, int tickRate, Clock clock) {
-        return open(dataDirectory, seed, tickRate, clock, null);
+        return open(Database.open(dataDirectory, seed), seed, tickRate, clock, null);
     }
 
     /**
-     * Opens the backend as {@link #open(Path, long, int, Clock)} does, as a replica of {@code cluster} unless it
-     * is null: joins the cluster's NATS and replays its price stream before it returns.
+     * Loads the domain from {@code database}, which the backend then owns and closes, and keeps its catalogue in
+     * step with ratings other servers store in the same database; the market will move {@code tickRate} prices
+     * per second once started. Unless {@code cluster} is null, the backend is a replica of that cluster: it joins
+     * the cluster's NATS and replays its price stream before it returns, and its market runs only while it holds
+     * the cluster's market lease.
      */
     public static Backend open(
-            Path dataDirectory, long seed, int tickRate, Clock clock, @Nullable ClusterSettings cluster) {
-        Database database = Database.open(dataDirectory, seed);
+            Database database, long seed, int tickRate, Clock clock, @Nullable ClusterSettings cluster) {
         @Nullable ClusterNode node = null;
         try {
             PriceBook priceBook;
@@ -77,6 +79,7 @@ public final class Backend implements AutoCloseable {
             // A replica's market starts paused: the market lease sets its rate.
             MarketSimulator market = new MarketSimulator(priceBook, seed, node == null ? tickRate : 0);
             Catalogue catalogue = Catalogue.load(database.bookStore());
+            database.followBooksChangedElsewhere(catalogue::update);
             return new Backend(database, priceBook, market, catalogue, tickRate, node);
         } catch (RuntimeException e) {
             if (node != null) {
@@ -144,6 +147,14 @@ public final class Backend implements AutoCloseable {
 
     public UserStore userStore() {
         return database.userStore();
+    }
+
+    /**
+     * Tells {@code watcher} whether the database can serve now, then each time that changes: while it cannot, the
+     * server's health is NOT_SERVING.
+     */
+    public void watchStoreReachability(Consumer<Boolean> watcher) {
+        database.watchReachability(watcher);
     }
 
     /** Stops the market, leaves the cluster and closes the database. */

@@ -26,6 +26,8 @@ import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceConflictException;
 import io.tickscope.server.pricing.PriceJournalUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
  * NOT_FOUND. A request message that does not parse is the client's fault: INVALID_ARGUMENT on every protocol,
  * although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
- * limit, as {@code MessageSizeLimits} does. Statuses Armeria already chose (deadline exceeded, cancelled) pass
+ * limit, as {@code MessageSizeLimits} does. A database that cannot be reached (a shared PostgreSQL that went
+ * away) gives UNAVAILABLE, and a transaction PostgreSQL rolled back for a clash with another gives ABORTED:
+ * clients may send either again. Statuses Armeria already chose (deadline exceeded, cancelled) pass
  * through. Anything else is a bug on our side: it is logged with its stack trace and the client gets INTERNAL
  * with the request id, never the exception's text.
  */
@@ -113,12 +117,44 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
             // The response already ended (an error we sent, say) and Armeria aborts what the client still sends.
             return status;
         }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(TickscopeExceptionHandler::isDatabaseAway)) {
+            logger.warn(
+                    "{} failed: the database is unreachable (request {}): {}", ctx.path(), ctx.id(), cause.toString());
+            return Status.UNAVAILABLE.withDescription("the database is unreachable; retry later (uploads with"
+                    + " idempotency keys are safe to send again)");
+        }
+        if (Throwables.getCausalChain(cause).stream().anyMatch(TickscopeExceptionHandler::isTransactionClash)) {
+            return Status.ABORTED.withDescription("the transaction clashed with a concurrent one and was rolled back;"
+                    + " send it again (uploads with idempotency keys are safe to send again)");
+        }
         if (status.getCode() != Status.Code.UNKNOWN) {
             return status;
         }
         logger.error("Unexpected failure of {} (request {})", ctx.path(), ctx.id(), cause);
         return Status.INTERNAL.withDescription(
                 "internal error (request " + ctx.id().text() + "); the server log has the details");
+    }
+
+    /**
+     * Returns whether {@code cause} says the database cannot be reached: no connection within the pool's timeout,
+     * a connection failure (SQLSTATE class 08) or a server shutting down (57P01 to 57P03). A shared PostgreSQL
+     * can go away and come back; the embedded file cannot.
+     */
+    private static boolean isDatabaseAway(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /**
+     * Returns whether {@code cause} is PostgreSQL rolling a transaction back for a clash with a concurrent one
+     * (SQLSTATE class 40: a deadlock or a serialization failure). Nothing of it was stored.
+     */
+    private static boolean isTransactionClash(Throwable cause) {
+        String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && state.startsWith("40");
     }
 
     /**

@@ -54,7 +54,8 @@ public final class TickscopeServices {
     /** Returns gRPC health: SERVING while the server runs and, as a cluster's replica, while it reaches NATS. */
     private static GrpcHealthCheckService healthCheckService(
             Backend backend, List<ListenableHealthChecker> healthCheckers) {
-        GrpcHealthCheckServiceBuilder health = GrpcHealthCheckService.builder().checkers(healthCheckers);
+        GrpcHealthCheckServiceBuilder health =
+                GrpcHealthCheckService.builder().checkers(healthCheckers).checkers(storeHealth(backend));
         if (backend.isReplica()) {
             // Pushed, not polled: Watch streams (grpc-java's client-side health checking) hear of a change at once.
             SettableHealthChecker serving = new SettableHealthChecker(backend.isServing());
@@ -144,5 +145,12 @@ public final class TickscopeServices {
                 .serverListener(ServerListener.builder()
                         .whenStopping(server -> liveStreams.closeAll())
                         .build());
+    }
+
+    /** NOT_SERVING while the database cannot serve (a shared PostgreSQL that went away), SERVING again once it can. */
+    private static ListenableHealthChecker storeHealth(Backend backend) {
+        SettableHealthChecker health = new SettableHealthChecker(false);
+        backend.watchStoreReachability(health::setHealthy);
+        return health;
     }
 }

@@ -2,7 +2,12 @@ package io.tickscope.server.recommendation;
 
 import static java.util.Objects.requireNonNull;
 
-/** One title of the catalogue with the aggregate of its stored ratings. */
+/**
+ * One title of the catalogue with the aggregate of its stored ratings.
+ *
+ * @param ratingsVersion how many stored transactions have changed the book's ratings: of two states of one
+ *     book, the one with the larger version is the newer
+ */
 public record Book(
         String bookId,
         String title,
@@ -10,7 +15,8 @@ public record Book(
         BookCategory category,
         String description,
         long ratingCount,
-        long ratingSum) {
+        long ratingSum,
+        long ratingsVersion) {
 
     public Book {
         requireNonNull(bookId, "bookId");
@@ -21,6 +27,10 @@ public record Book(
         if (ratingCount < 0 || ratingSum < ratingCount || ratingSum > 5 * ratingCount) {
             throw new IllegalArgumentException("ratings of " + bookId + ": count " + ratingCount + ", sum " + ratingSum
                     + " (expected: each rating 1 to 5)");
+        }
+        if (ratingsVersion < 0) {
+            throw new IllegalArgumentException(
+                    "ratingsVersion of " + bookId + ": " + ratingsVersion + " (expected: >= 0)");
         }
     }
 

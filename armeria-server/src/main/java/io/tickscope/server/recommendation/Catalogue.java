@@ -63,7 +63,9 @@ public final class Catalogue {
 
     /**
      * Takes the stored state of {@code changedBooks}, as {@link BookStore#saveRatings} returns it: each replaces
-     * the book of the same id, or joins the catalogue if it is new.
+     * the book of the same id unless that one has a newer {@link Book#ratingsVersion() ratings version}, or joins
+     * the catalogue if it is new. So states that arrive out of order (two uploads finishing in the reverse order
+     * of their commits, or a change another server announced) never bring back an older aggregate.
      */
     public void update(Collection<Book> changedBooks) {
         if (changedBooks.isEmpty()) {
@@ -73,7 +75,10 @@ public final class Catalogue {
         synchronized (this) {
             TreeMap<String, Book> booksById = new TreeMap<>(snapshot.booksById);
             for (Book book : changedBooks) {
-                booksById.put(book.bookId(), book);
+                booksById.merge(
+                        book.bookId(),
+                        book,
+                        (held, offered) -> offered.ratingsVersion() >= held.ratingsVersion() ? offered : held);
             }
             snapshot = new Snapshot(booksById);
         }

@@ -55,7 +55,7 @@ final class BookGenerator {
             for (int draws = 1; !titles.add(text.title()) && draws < MAX_DRAWS_PER_TITLE; draws++) {
                 text = BookTexts.draw(category, random);
             }
-            books.add(new Book(bookId(i + 1), text.title(), author.name(), category, text.description(), 0, 0));
+            books.add(new Book(bookId(i + 1), text.title(), author.name(), category, text.description(), 0, 0, 0));
         }
         return books;
     }

@@ -63,15 +63,15 @@ final class CatalogueSeeder {
         SplittableRandom userRandom = random.split();
         SplittableRandom ratingRandom = random.split();
 
-        SqliteProductStore.insertExchangeRates(handle, UNITS_PER_USD);
-        SqliteProductStore.insertSegmentDiscounts(handle, SEGMENT_DISCOUNTS);
-        SqliteProductStore.upsertListings(
+        JdbcProductStore.insertExchangeRates(handle, UNITS_PER_USD);
+        JdbcProductStore.insertSegmentDiscounts(handle, SEGMENT_DISCOUNTS);
+        JdbcProductStore.upsertListings(
                 handle, new ProductGenerator(productRandom, UNITS_PER_USD, seedTime).generate(PRODUCT_COUNT));
         List<Book> books = new BookGenerator(bookRandom).generate(BOOK_COUNT, AUTHOR_COUNT);
-        SqliteBookStore.insertBooks(handle, books);
+        JdbcBookStore.insertBooks(handle, books);
         List<User> users = new UserGenerator(userRandom).generate(USER_COUNT);
-        SqliteUserStore.insertUsers(handle, users);
-        SqliteBookStore.upsertRatings(handle, new RatingGenerator(ratingRandom).generate(users, books, RATING_COUNT));
+        JdbcUserStore.insertUsers(handle, users);
+        JdbcBookStore.upsertRatings(handle, new RatingGenerator(ratingRandom).generate(users, books, RATING_COUNT));
         handle.createUpdate("INSERT INTO catalogue_seed (id, seed, seeded_at) VALUES (1, ?, ?)")
                 .bind(0, seed)
                 .bind(1, seedTime.toString())

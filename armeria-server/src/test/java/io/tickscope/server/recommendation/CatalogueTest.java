@@ -53,6 +53,22 @@ class CatalogueTest {
     }
 
     @Test
+    void aStateThatArrivesLateNeverReplacesANewerOne() {
+        Book first = store.saveRatings(List.of(new Rating("U1", "B05", 5))).get(0);
+        Book second = store.saveRatings(List.of(new Rating("U2", "B05", 3))).get(0);
+
+        // The second transaction's result lands first, as when another replica's change is announced quickly.
+        catalogue.update(List.of(second));
+        catalogue.update(List.of(first));
+
+        assertThat(second.ratingsVersion()).isGreaterThan(first.ratingsVersion());
+        assertThat(catalogue.book("B05")).isEqualTo(second);
+        // The same state again (a replica reloading what it already has) is taken as it is.
+        catalogue.update(List.of(second));
+        assertThat(catalogue.book("B05")).isEqualTo(second);
+    }
+
+    @Test
     void updateAddsNewBooksInIdOrder() {
         catalogue.update(List.of(SampleShelf.book("B045", "Maps", "Cleo Marsh", BookCategory.HISTORY)));
 

@@ -73,7 +73,18 @@ final class InMemoryBookStore implements BookStore {
         before.forEach((bookId, earlierBook) -> {
             Book stored = requireNonNull(booksById.get(bookId), bookId);
             if (!stored.equals(earlierBook)) {
-                changed.add(stored);
+                // One more transaction changed the book's ratings, as the database counts them.
+                Book versioned = new Book(
+                        stored.bookId(),
+                        stored.title(),
+                        stored.author(),
+                        stored.category(),
+                        stored.description(),
+                        stored.ratingCount(),
+                        stored.ratingSum(),
+                        earlierBook.ratingsVersion() + 1);
+                booksById.put(bookId, versioned);
+                changed.add(versioned);
             }
         });
         return changed;
@@ -105,6 +116,14 @@ final class InMemoryBookStore implements BookStore {
     }
 
     private static Book withRatings(Book book, long count, long sum) {
-        return new Book(book.bookId(), book.title(), book.author(), book.category(), book.description(), count, sum);
+        return new Book(
+                book.bookId(),
+                book.title(),
+                book.author(),
+                book.category(),
+                book.description(),
+                count,
+                sum,
+                book.ratingsVersion());
     }
 }

@@ -51,6 +51,6 @@ final class SampleShelf {
 
     /** Returns a book without ratings. */
     static Book book(String bookId, String title, String author, BookCategory category) {
-        return new Book(bookId, title, author, category, "About " + title + '.', 0, 0);
+        return new Book(bookId, title, author, category, "About " + title + '.', 0, 0, 0);
     }
 }

@@ -18,33 +18,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the seeded catalogue looks like: read once from a real seeded database, as the server reads it. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class CatalogueSeederTest {
 
-    @TempDir
-    static Path dataDirectory;
+    @Parameter
+    StoreEngine engine;
 
+    @TempDir
+    static Path temporary;
+
+    // The seeded tables are read once per engine, before the first test of each: the tests only look at them.
+    private static @Nullable StoreEngine seededEngine;
+
+    @SuppressWarnings("NullAway.Init")
     private static List<ProductListing> listings;
+
+    @SuppressWarnings("NullAway.Init")
     private static List<Book> books;
+
+    @SuppressWarnings("NullAway.Init")
     private static Map<String, List<Map<String, Object>>> tables;
 
-    @BeforeAll
-    static void seed() {
-        try (Database database = TestDatabases.open(dataDirectory, 2026)) {
-            listings = database.productStore().loadListings();
-            books = database.bookStore().loadBooks();
+    @BeforeEach
+    void seedOncePerEngine() {
+        if (engine != seededEngine) {
+            seed(engine);
+            seededEngine = engine;
         }
-        tables = TestDatabases.catalogueTables(dataDirectory);
+    }
+
+    private static void seed(StoreEngine engine) {
+        try (TestDatabase testDatabase = engine.create(temporary.resolve(engine.name()))) {
+            try (Database database = testDatabase.open(2026)) {
+                listings = database.productStore().loadListings();
+                books = database.bookStore().loadBooks();
+            }
+            tables = testDatabase.catalogueTables();
+        }
     }
 
     @Test
     void productsHaveUniqueNamesAndAreListedAtTheSeedingTime() {
         assertThat(listings).extracting(ProductListing::name).doesNotHaveDuplicates();
-        assertThat(listings).extracting(ProductListing::updateTime).containsOnly(TestDatabases.SEED_TIME);
+        assertThat(listings).extracting(ProductListing::updateTime).containsOnly(TestDatabase.SEED_TIME);
     }
 
     @Test
@@ -79,7 +105,7 @@ class CatalogueSeederTest {
         assertThat(sales).hasSizeBetween(400, 600);
         assertThat(sales).allSatisfy(sale -> {
             assertThat(sale.discountBasisPoints()).isBetween(500, 4_000);
-            assertThat(Duration.between(TestDatabases.SEED_TIME, sale.endTime()))
+            assertThat(Duration.between(TestDatabase.SEED_TIME, sale.endTime()))
                     .isBetween(Duration.ofHours(1), Duration.ofHours(48));
         });
     }

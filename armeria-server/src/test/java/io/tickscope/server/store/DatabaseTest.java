@@ -15,16 +15,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class DatabaseTest {
+
+    @Parameter
+    StoreEngine engine;
 
     @TempDir
     Path temporary;
 
     @Test
     void freshOpenCreatesTheDirectoryAndSeedsTheStatedCounts() {
-        Path dataDirectory = temporary.resolve("not/yet/there");
-        try (Database database = TestDatabases.open(dataDirectory, 42)) {
+        try (TestDatabase testDatabase = engine.create(temporary.resolve("not/yet/there"))) {
+            freshOpenSeedsTheStatedCounts(testDatabase);
+        }
+    }
+
+    private static void freshOpenSeedsTheStatedCounts(TestDatabase testDatabase) {
+        try (Database database = testDatabase.open(42)) {
             List<ProductListing> listings = database.productStore().loadListings();
             assertThat(listings).hasSize(10_000);
             assertThat(listings.get(0).productId()).isEqualTo("P00001");
@@ -40,14 +53,22 @@ class DatabaseTest {
             assertThat(database.userStore().findUser("U1000")).isPresent();
             assertThat(database.userStore().findUser("U1001")).isEmpty();
         }
-        assertThat(dataDirectory.resolve(Database.FILE_NAME)).isRegularFile();
-        assertThat(TestDatabases.rowCount(dataDirectory, "users")).isEqualTo(1_000);
-        assertThat(TestDatabases.rowCount(dataDirectory, "ratings")).isEqualTo(20_000);
+        if (testDatabase instanceof TestDatabase.Sqlite sqlite) {
+            assertThat(sqlite.dataDirectory().resolve(Database.FILE_NAME)).isRegularFile();
+        }
+        assertThat(testDatabase.rowCount("users")).isEqualTo(1_000);
+        assertThat(testDatabase.rowCount("ratings")).isEqualTo(20_000);
     }
 
     @Test
     void freshOpenSeedsExactExchangeRatesAndSegmentDiscounts() {
-        try (Database database = TestDatabases.open(temporary, 42)) {
+        try (TestDatabase testDatabase = engine.create(temporary)) {
+            freshOpenSeedsExactExchangeRatesAndSegmentDiscounts(testDatabase);
+        }
+    }
+
+    private static void freshOpenSeedsExactExchangeRatesAndSegmentDiscounts(TestDatabase testDatabase) {
+        try (Database database = testDatabase.open(42)) {
             ExchangeRates rates = database.productStore().loadExchangeRates();
             assertThat(rates.currencies())
                     .extracting(Currency::getCurrencyCode)
@@ -65,23 +86,28 @@ class DatabaseTest {
             assertThat(discounts.basisPointsOf(Segment.VIP)).isEqualTo(500);
             assertThat(discounts.basisPointsOf(Segment.WHOLESALE)).isEqualTo(1_200);
         }
-        assertThat(TestDatabases.catalogueTables(temporary).get("exchange_rates"))
+        assertThat(testDatabase.catalogueTables().get("exchange_rates"))
                 .extracting(row -> row.get("units_per_usd"))
                 .containsExactly("0.92", "0.79", "151.50", "1");
     }
 
     @Test
     void sameSeedMakesIdenticalDatabases() {
-        Path first = temporary.resolve("first");
-        Path second = temporary.resolve("second");
-        try (Database database = TestDatabases.open(first, 7)) {
+        try (TestDatabase first = engine.create(temporary.resolve("first"));
+                TestDatabase second = engine.create(temporary.resolve("second"))) {
+            sameSeedMakesIdenticalDatabases(first, second);
+        }
+    }
+
+    private static void sameSeedMakesIdenticalDatabases(TestDatabase first, TestDatabase second) {
+        try (Database database = first.open(7)) {
             assertThat(database.productStore().loadListings()).hasSize(10_000);
         }
-        try (Database database = TestDatabases.open(second, 7)) {
+        try (Database database = second.open(7)) {
             assertThat(database.productStore().loadListings()).hasSize(10_000);
         }
 
-        Map<String, List<Map<String, Object>>> firstTables = TestDatabases.catalogueTables(first);
+        Map<String, List<Map<String, Object>>> firstTables = first.catalogueTables();
         assertThat(firstTables)
                 .containsOnlyKeys(
                         "books",
@@ -92,18 +118,20 @@ class DatabaseTest {
                         "ratings",
                         "segment_discounts",
                         "users");
-        assertThat(TestDatabases.catalogueTables(second)).isEqualTo(firstTables);
+        assertThat(second.catalogueTables()).isEqualTo(firstTables);
     }
 
     @Test
     void differentSeedMakesADifferentCatalogue() {
-        Path first = temporary.resolve("first");
-        Path second = temporary.resolve("second");
-        TestDatabases.open(first, 7).close();
-        TestDatabases.open(second, 8).close();
-
-        Map<String, List<Map<String, Object>>> firstTables = TestDatabases.catalogueTables(first);
-        Map<String, List<Map<String, Object>>> secondTables = TestDatabases.catalogueTables(second);
+        Map<String, List<Map<String, Object>>> firstTables;
+        Map<String, List<Map<String, Object>>> secondTables;
+        try (TestDatabase first = engine.create(temporary.resolve("first"));
+                TestDatabase second = engine.create(temporary.resolve("second"))) {
+            first.open(7).close();
+            second.open(8).close();
+            firstTables = first.catalogueTables();
+            secondTables = second.catalogueTables();
+        }
         for (String seeded : List.of("products", "books", "users", "ratings")) {
             assertThat(secondTables.get(seeded)).as(seeded).isNotEqualTo(firstTables.get(seeded));
         }
@@ -114,8 +142,14 @@ class DatabaseTest {
 
     @Test
     void reopenKeepsTheDataAndDoesNotSeedAgain() {
+        try (TestDatabase testDatabase = engine.create(temporary)) {
+            reopenKeepsTheDataAndDoesNotSeedAgain(testDatabase);
+        }
+    }
+
+    private static void reopenKeepsTheDataAndDoesNotSeedAgain(TestDatabase testDatabase) {
         Rating changed;
-        try (Database database = TestDatabases.open(temporary, 7)) {
+        try (Database database = testDatabase.open(7)) {
             Map.Entry<String, Integer> stored = database.bookStore()
                     .loadRatingsBy("U0001")
                     .entrySet()
@@ -124,15 +158,15 @@ class DatabaseTest {
             changed = new Rating("U0001", stored.getKey(), stored.getValue() == 5 ? 1 : 5);
             assertThat(database.bookStore().saveRatings(List.of(changed))).hasSize(1);
         }
-        Map<String, List<Map<String, Object>>> beforeReopen = TestDatabases.catalogueTables(temporary);
+        Map<String, List<Map<String, Object>>> beforeReopen = testDatabase.catalogueTables();
 
-        try (Database database = TestDatabases.open(temporary, 8)) {
+        try (Database database = testDatabase.open(8)) {
             assertThat(database.bookStore().loadRatingsBy("U0001")).containsEntry(changed.bookId(), changed.stars());
         }
-        Map<String, List<Map<String, Object>>> afterReopen = TestDatabases.catalogueTables(temporary);
+        Map<String, List<Map<String, Object>>> afterReopen = testDatabase.catalogueTables();
         assertThat(afterReopen).isEqualTo(beforeReopen);
         assertThat(afterReopen.get("catalogue_seed")).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("seed", 7)
-                .containsEntry("seeded_at", TestDatabases.SEED_TIME.toString()));
+                .containsEntry("seed", 7L)
+                .containsEntry("seeded_at", TestDatabase.SEED_TIME.toString()));
     }
 }

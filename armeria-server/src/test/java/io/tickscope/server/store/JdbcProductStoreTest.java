@@ -17,27 +17,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqliteProductStoreTest {
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+class JdbcProductStoreTest {
 
     // Nanoseconds and all: times come back exactly as they were saved.
     private static final Instant UPDATE_TIME = Instant.parse("2026-11-23T08:15:30.123456789Z");
 
+    @Parameter
+    StoreEngine engine;
+
     @TempDir
-    Path dataDirectory;
+    Path temporary;
+
+    private TestDatabase testDatabase;
 
     private Database database;
     private ProductStore products;
 
     @BeforeEach
     void openDatabase() {
-        database = TestDatabases.open(dataDirectory, 5);
+        testDatabase = engine.create(temporary);
+        database = testDatabase.open(5);
         products = database.productStore();
     }
 
     @AfterEach
-    void closeDatabase() {
-        database.close();
+    void dropDatabase() {
+        testDatabase.close();
     }
 
     @Test
@@ -79,7 +90,7 @@ class SqliteProductStoreTest {
         products.saveListings(List.of(repriced));
         database.close();
 
-        database = TestDatabases.open(dataDirectory, 5);
+        database = testDatabase.open(5);
 
         assertThat(byId(database.productStore().loadListings()).get("P00042")).isEqualTo(repriced);
     }

@@ -9,17 +9,26 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqliteUserStoreTest {
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+class JdbcUserStoreTest {
+
+    @Parameter
+    StoreEngine engine;
 
     @TempDir
-    Path dataDirectory;
+    Path temporary;
 
     @Test
     void findUserReturnsTheStoredUser() {
-        try (Database database = TestDatabases.open(dataDirectory, 3)) {
+        try (TestDatabase testDatabase = engine.create(temporary);
+                Database database = testDatabase.open(3)) {
             Map<String, Object> stored = requireNonNull(
-                            TestDatabases.catalogueTables(dataDirectory).get("users"), "users")
+                            testDatabase.catalogueTables().get("users"), "users")
                     .get(41);
 
             assertThat(database.userStore().findUser("U0042"))
@@ -33,7 +42,8 @@ class SqliteUserStoreTest {
 
     @Test
     void findUserOfAnUnknownIdIsEmpty() {
-        try (Database database = TestDatabases.open(dataDirectory, 3)) {
+        try (TestDatabase testDatabase = engine.create(temporary);
+                Database database = testDatabase.open(3)) {
             assertThat(database.userStore().findUser("U9999")).isEmpty();
             assertThat(database.userStore().findUser("")).isEmpty();
         }

@@ -11,12 +11,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Users in SQLite. Each user's segment must have a discount: the schema refuses a user in any other. */
-final class SqliteUserStore implements UserStore {
+/** Users in SQLite or PostgreSQL. Each user's segment must have a discount: the schema refuses a user in any other. */
+final class JdbcUserStore implements UserStore {
 
     private final Jdbi jdbi;
 
-    SqliteUserStore(Jdbi jdbi) {
+    JdbcUserStore(Jdbi jdbi) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
     }
 

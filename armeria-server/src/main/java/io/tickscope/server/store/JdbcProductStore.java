@@ -27,13 +27,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Product listings, exchange rates and segment discounts in SQLite.
+ * Product listings, exchange rates and segment discounts in SQLite or PostgreSQL.
  *
  * <p>A listing's currency must have an exchange rate. Callers check that first; should a listing in another
  * currency slip through, the schema's foreign key refuses it, the whole batch rolls back, and {@link
  * #saveListings} throws an {@link IllegalArgumentException} naming the first listing at fault.
  */
-final class SqliteProductStore implements ProductStore {
+final class JdbcProductStore implements ProductStore {
 
     private static final String UPSERT_LISTING = "INSERT INTO products (product_id, name, currency_code,"
             + " base_price_minor, sale_discount_bp, sale_end_time, update_time)"
@@ -44,7 +44,7 @@ final class SqliteProductStore implements ProductStore {
 
     private final Jdbi jdbi;
 
-    SqliteProductStore(Jdbi jdbi) {
+    JdbcProductStore(Jdbi jdbi) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
     }
 
@@ -52,7 +52,7 @@ final class SqliteProductStore implements ProductStore {
     public List<ProductListing> loadListings() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT product_id, name, currency_code, base_price_minor,"
                         + " sale_discount_bp, sale_end_time, update_time FROM products ORDER BY product_id")
-                .map(SqliteProductStore::listingOf)
+                .map(JdbcProductStore::listingOf)
                 .list());
     }
 
@@ -83,7 +83,7 @@ final class SqliteProductStore implements ProductStore {
         try {
             jdbi.useTransaction(handle -> upsertListings(handle, listings));
         } catch (UnableToExecuteStatementException e) {
-            if (SqliteErrors.isForeignKeyViolation(e)) {
+            if (ConstraintErrors.isForeignKeyViolation(e)) {
                 throw currencyWithoutRateIn(listings, e);
             }
             throw e;

@@ -2,6 +2,7 @@ package io.tickscope.server.store;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.Lists;
 import io.tickscope.server.recommendation.Book;
 import io.tickscope.server.recommendation.BookCategory;
 import io.tickscope.server.recommendation.BookStore;
@@ -25,24 +26,29 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Books and ratings in SQLite. A book's rating count and sum are computed from its stored ratings by query, so
- * they are right after any mix of new and replaced ratings.
+ * Books and ratings in SQLite or PostgreSQL. A book's rating count and sum are computed from its stored ratings by
+ * query, so they are right after any mix of new and replaced ratings; its ratings version counts the transactions
+ * that changed them.
  *
  * <p>Every rating must name a stored user and a stored book. Callers validate ratings first; should one slip
  * through, the schema's foreign keys refuse it, the whole batch rolls back, and {@link #saveRatings} throws an
  * {@link IllegalArgumentException} naming the first rating at fault. Nothing is stored in that case.
  */
-final class SqliteBookStore implements BookStore {
+final class JdbcBookStore implements BookStore {
 
     private static final String SELECT_BOOKS = "SELECT b.book_id, b.title, b.author, b.category, b.description,"
-            + " count(r.stars) AS rating_count, coalesce(sum(r.stars), 0) AS rating_sum"
+            + " b.ratings_version, count(r.stars) AS rating_count, coalesce(sum(r.stars), 0) AS rating_sum"
             + " FROM books b LEFT JOIN ratings r ON r.book_id = b.book_id";
     private static final String BY_BOOK = " GROUP BY b.book_id ORDER BY b.book_id";
 
     // The WHERE clause makes re-stating the stored stars a no-op that changes no row, so the update counts tell
-    // exactly which ratings changed a book's aggregate.
+    // exactly which ratings changed a book's aggregate. (PostgreSQL needs the column qualified there.)
     private static final String UPSERT_RATING = "INSERT INTO ratings (user_id, book_id, stars) VALUES (?, ?, ?)"
-            + " ON CONFLICT (user_id, book_id) DO UPDATE SET stars = excluded.stars WHERE stars <> excluded.stars";
+            + " ON CONFLICT (user_id, book_id) DO UPDATE SET stars = excluded.stars"
+            + " WHERE ratings.stars <> excluded.stars";
+
+    private static final String BUMP_VERSIONS =
+            "UPDATE books SET ratings_version = ratings_version + 1 WHERE book_id IN (<bookIds>)";
 
     // A key already stored inserts no row: its rating is a replay.
     private static final String INSERT_KEY = "INSERT INTO rating_idempotency_keys (idempotency_key, user_id, book_id,"
@@ -51,19 +57,18 @@ final class SqliteBookStore implements BookStore {
     private static final String USER_EXISTS = "SELECT EXISTS (SELECT 1 FROM users WHERE user_id = ?)";
     private static final String BOOK_EXISTS = "SELECT EXISTS (SELECT 1 FROM books WHERE book_id = ?)";
 
-    // Far below SQLite's limit on bound parameters in one statement.
-    private static final int MAX_IDS_PER_QUERY = 500;
-
     private final Jdbi jdbi;
+    private final Vendor vendor;
 
-    SqliteBookStore(Jdbi jdbi) {
+    JdbcBookStore(Jdbi jdbi, Vendor vendor) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
+        this.vendor = requireNonNull(vendor, "vendor");
     }
 
     @Override
     public List<Book> loadBooks() {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT_BOOKS + BY_BOOK)
-                .map(SqliteBookStore::bookOf)
+                .map(JdbcBookStore::bookOf)
                 .list());
     }
 
@@ -74,9 +79,9 @@ final class SqliteBookStore implements BookStore {
             return List.of();
         }
         try {
-            return jdbi.inTransaction(handle -> storeRatings(handle, ratings));
+            return jdbi.inTransaction(handle -> storeRatings(handle, vendor, ratings));
         } catch (UnableToExecuteStatementException e) {
-            if (SqliteErrors.isForeignKeyViolation(e)) {
+            if (ConstraintErrors.isForeignKeyViolation(e)) {
                 throw unknownReferenceIn(ratings, e);
             }
             throw e;
@@ -109,10 +114,10 @@ final class SqliteBookStore implements BookStore {
                         fresh.add(rating.rating());
                     }
                 }
-                return new SavedUpload(storeRatings(handle, fresh), uploaded.size() - fresh.size());
+                return new SavedUpload(storeRatings(handle, vendor, fresh), uploaded.size() - fresh.size());
             });
         } catch (UnableToExecuteStatementException e) {
-            if (SqliteErrors.isForeignKeyViolation(e)) {
+            if (ConstraintErrors.isForeignKeyViolation(e)) {
                 throw unknownReferenceIn(ratings, e);
             }
             throw e;
@@ -157,11 +162,26 @@ final class SqliteBookStore implements BookStore {
         return batch.execute();
     }
 
-    /** Upserts {@code ratings} within the transaction of {@code handle} and returns the books they changed. */
-    private static List<Book> storeRatings(Handle handle, List<Rating> ratings) {
+    /**
+     * Returns the books with these ids as stored now, in id order, skipping ids that name no book. Blocks: a
+     * server calls it to learn of changes other servers made.
+     */
+    List<Book> loadBooks(Collection<String> bookIds) {
+        List<String> sorted = List.copyOf(new TreeSet<>(bookIds));
+        return jdbi.withHandle(handle -> loadBooks(handle, sorted));
+    }
+
+    /**
+     * Upserts {@code ratings} within the transaction of {@code handle}, counts one more change of each book whose
+     * aggregate changed, and returns those books as the transaction leaves them.
+     */
+    private static List<Book> storeRatings(Handle handle, Vendor vendor, List<Rating> ratings) {
         if (ratings.isEmpty()) {
             return List.of();
         }
+        vendor.lockBooks(
+                handle,
+                List.copyOf(new TreeSet<>(ratings.stream().map(Rating::bookId).toList())));
         int[] changedRows = upsertRatings(handle, ratings);
         SortedSet<String> changedBookIds = new TreeSet<>();
         for (int i = 0; i < changedRows.length; i++) {
@@ -169,17 +189,22 @@ final class SqliteBookStore implements BookStore {
                 changedBookIds.add(ratings.get(i).bookId());
             }
         }
-        // This transaction still holds SQLite's write lock, so what it reads now is what it commits.
-        return loadBooks(handle, List.copyOf(changedBookIds));
+        List<String> changed = List.copyOf(changedBookIds);
+        for (List<String> chunk : Lists.partition(changed, Vendor.MAX_IDS_PER_STATEMENT)) {
+            handle.createUpdate(BUMP_VERSIONS).bindList("bookIds", chunk).execute();
+        }
+        vendor.announceChangedBooks(handle, changed);
+        // This transaction holds the books (SQLite: its write lock; PostgreSQL: their row locks), so no other
+        // transaction changes their ratings before it commits: what it reads now is what it commits.
+        return loadBooks(handle, changed);
     }
 
     private static List<Book> loadBooks(Handle handle, List<String> sortedBookIds) {
         List<Book> books = new ArrayList<>(sortedBookIds.size());
-        for (int from = 0; from < sortedBookIds.size(); from += MAX_IDS_PER_QUERY) {
-            List<String> chunk = sortedBookIds.subList(from, Math.min(from + MAX_IDS_PER_QUERY, sortedBookIds.size()));
+        for (List<String> chunk : Lists.partition(sortedBookIds, Vendor.MAX_IDS_PER_STATEMENT)) {
             books.addAll(handle.createQuery(SELECT_BOOKS + " WHERE b.book_id IN (<bookIds>)" + BY_BOOK)
                     .bindList("bookIds", chunk)
-                    .map(SqliteBookStore::bookOf)
+                    .map(JdbcBookStore::bookOf)
                     .list());
         }
         return books;
@@ -213,6 +238,7 @@ final class SqliteBookStore implements BookStore {
                 BookCategory.valueOf(row.getString("category")),
                 row.getString("description"),
                 row.getLong("rating_count"),
-                row.getLong("rating_sum"));
+                row.getLong("rating_sum"),
+                row.getLong("ratings_version"));
     }
 }

@@ -22,26 +22,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqliteBookStoreTest {
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+class JdbcBookStoreTest {
 
     private static final String USER = "U0001";
 
+    @Parameter
+    StoreEngine engine;
+
     @TempDir
-    Path dataDirectory;
+    Path temporary;
+
+    private TestDatabase testDatabase;
 
     private Database database;
     private BookStore books;
 
     @BeforeEach
     void openDatabase() {
-        database = TestDatabases.open(dataDirectory, 11);
+        testDatabase = engine.create(temporary);
+        database = testDatabase.open(11);
         books = database.bookStore();
     }
 
     @AfterEach
-    void closeDatabase() {
-        database.close();
+    void dropDatabase() {
+        testDatabase.close();
     }
 
     @Test
@@ -167,7 +178,7 @@ class SqliteBookStoreTest {
         List<Book> changed = books.saveRatings(List.of(new Rating(USER, before.bookId(), 3)));
         database.close();
 
-        database = TestDatabases.open(dataDirectory, 11);
+        database = testDatabase.open(11);
         books = database.bookStore();
 
         assertThat(books.loadRatingsBy(USER)).containsEntry(before.bookId(), 3);
@@ -216,8 +227,7 @@ class SqliteBookStoreTest {
         assertThat(stored).isEqualTo(new BookStore.SavedUpload(List.of(expected), 0));
         assertThat(replayed).isEqualTo(new BookStore.SavedUpload(List.of(), 1));
         assertThat(booksById().get(book.bookId())).isEqualTo(expected);
-        assertThat(TestDatabases.rowCount(dataDirectory, "rating_idempotency_keys"))
-                .isEqualTo(1);
+        assertThat(testDatabase.rowCount("rating_idempotency_keys")).isEqualTo(1);
     }
 
     @Test
@@ -247,8 +257,7 @@ class SqliteBookStoreTest {
                 .hasMessageContaining("ratings[1].bookId: \"B9999\" (expected: a stored book id)");
 
         assertThat(books.loadBooks()).isEqualTo(before);
-        assertThat(TestDatabases.rowCount(dataDirectory, "rating_idempotency_keys"))
-                .isZero();
+        assertThat(testDatabase.rowCount("rating_idempotency_keys")).isZero();
     }
 
     @Test
@@ -268,7 +277,16 @@ class SqliteBookStoreTest {
         return books.loadBooks().stream().collect(Collectors.toMap(Book::bookId, Function.identity()));
     }
 
+    /** Returns {@code book} as one more transaction left it, with {@code count} ratings summing to {@code sum}. */
     private static Book withRatings(Book book, long count, long sum) {
-        return new Book(book.bookId(), book.title(), book.author(), book.category(), book.description(), count, sum);
+        return new Book(
+                book.bookId(),
+                book.title(),
+                book.author(),
+                book.category(),
+                book.description(),
+                count,
+                sum,
+                book.ratingsVersion() + 1);
     }
 }
