@@ -24,15 +24,17 @@ import io.tickscope.desktop.watchlist.WatchlistView;
 import io.tickscope.desktop.wire.WireView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -87,10 +89,8 @@ public final class TickscopeApp extends Application {
     private List<View> views = List.of();
     /** Stops the status bar following the current session's connection. */
     private Runnable unfollowConnection = () -> {};
-    /** Live changes the current watchlist has shown: the launch verdicts wait for the first. */
-    private final ReadOnlyLongWrapper liveTicksShown = new ReadOnlyLongWrapper();
-    /** What the current watchlist's stream does, for a failed smoke test's diagnosis. */
-    private final StringProperty feedMessage = new SimpleStringProperty("");
+    /** Live updates the current views have shown, all together: the launch verdicts wait for the first. */
+    private final ReadOnlyLongWrapper liveUpdatesShown = new ReadOnlyLongWrapper();
 
     /** Opens the window over {@code parsed}; returns when it closed. */
     static void launch(DesktopOptions parsed) {
@@ -167,7 +167,7 @@ public final class TickscopeApp extends Application {
                 parsed.screenshotDirectory,
                 scene,
                 tabs,
-                liveTicksShown.getReadOnlyProperty(),
+                liveUpdatesShown.getReadOnlyProperty(),
                 this::diagnosis);
     }
 
@@ -206,15 +206,17 @@ public final class TickscopeApp extends Application {
         };
 
         UiThread fx = requireNonNull(ui, "ui");
-        WatchlistView watchlist =
-                WatchlistView.create(opened.pricing(), fx, money, settings().current());
-        liveTicksShown.bind(watchlist.liveTicksShownProperty());
-        feedMessage.bind(watchlist.feedMessageProperty());
-        views = List.of(
-                watchlist,
+        List<View> opening = List.of(
+                WatchlistView.create(opened.pricing(), fx, money, settings().current()),
                 BatchLookupView.create(opened.pricing(), fx),
                 RecommendationsView.create(opened.recommendations(), fx, viewTimers),
                 WireView.create(wireMeter, fx, viewTimers));
+        views = opening;
+        liveUpdatesShown.bind(Bindings.createLongBinding(
+                () -> opening.stream()
+                        .mapToLong(view -> view.liveUpdatesShown().get())
+                        .sum(),
+                opening.stream().map(View::liveUpdatesShown).toArray(Observable[]::new)));
 
         List<Tab> shown = new ArrayList<>();
         List<Menu> viewMenus = new ArrayList<>();
@@ -261,8 +263,7 @@ public final class TickscopeApp extends Application {
         closing.forEach(View::deactivate);
         unfollowConnection.run();
         unfollowConnection = () -> {};
-        liveTicksShown.unbind();
-        feedMessage.unbind();
+        liveUpdatesShown.unbind();
     }
 
     /** File › Connect: opens the chosen server off the FX thread, then switches the views over to it. */
@@ -304,7 +305,12 @@ public final class TickscopeApp extends Application {
         if (current == null) {
             return sessionProblem.isEmpty() ? "the server is still starting" : "no server: " + sessionProblem;
         }
-        return "watchlist: " + feedMessage.get() + "; connection: "
+        String feeds = views.stream()
+                .filter(view -> !view.feedStatus().get().isEmpty())
+                .map(view -> view.title().toLowerCase(Locale.ROOT) + ": "
+                        + view.feedStatus().get())
+                .collect(Collectors.joining("; "));
+        return feeds + (feeds.isEmpty() ? "" : "; ") + "connection: "
                 + current.monitor().current().label();
     }
 

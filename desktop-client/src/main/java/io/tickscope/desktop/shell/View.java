@@ -3,6 +3,10 @@ package io.tickscope.desktop.shell;
 import io.tickscope.desktop.settings.DesktopSettings;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableLongValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 
@@ -48,5 +52,18 @@ public interface View {
     /** The view's own menus, shown after the window's; using one of their items shows the view first. */
     default List<Menu> menus() {
         return List.of();
+    }
+
+    /**
+     * How many live updates from the server the view has shown; the launch verdicts (smoke test, screenshots)
+     * wait for the first one in any view. Views that show nothing live by themselves stay at zero.
+     */
+    default ObservableLongValue liveUpdatesShown() {
+        return new SimpleLongProperty(0);
+    }
+
+    /** What the view's live feed is doing, in a few words, for a failed smoke test; empty without a feed. */
+    default ObservableStringValue feedStatus() {
+        return new SimpleStringProperty("");
     }
 }

@@ -149,13 +149,15 @@ public final class WatchlistView implements View {
         return List.of(watchlist);
     }
 
-    /** How many live changes the table has shown; the smoke test waits for the first. */
-    public ReadOnlyLongProperty liveTicksShownProperty() {
+    /** How many live changes the table has shown. */
+    @Override
+    public ReadOnlyLongProperty liveUpdatesShown() {
         return model.liveTicksShownProperty();
     }
 
     /** What the price stream is doing, in a few words. */
-    public ReadOnlyStringProperty feedMessageProperty() {
+    @Override
+    public ReadOnlyStringProperty feedStatus() {
         return model.feedMessageProperty();
     }
 
