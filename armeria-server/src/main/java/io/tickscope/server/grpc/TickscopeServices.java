@@ -51,7 +51,11 @@ public final class TickscopeServices {
         configureServices(sb, backend, ServerSecurity.development(), ServerLimits.defaults(), List.of());
     }
 
-    /** Returns gRPC health: SERVING while the server runs and, as a cluster's replica, while it reaches NATS. */
+    /**
+     * Returns gRPC health: SERVING while the server runs, every one of {@code healthCheckers} (the drain switch,
+     * {@code TickscopeServer.setServing}) is healthy, the database answers and, as a cluster's replica, while it
+     * reaches NATS. Each checker pushes its changes, so Watch streams hear of them at once.
+     */
     private static GrpcHealthCheckService healthCheckService(
             Backend backend, List<ListenableHealthChecker> healthCheckers) {
         GrpcHealthCheckServiceBuilder health =

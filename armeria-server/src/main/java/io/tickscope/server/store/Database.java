@@ -30,8 +30,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The database behind the stores: by default the embedded SQLite file under a data directory; in a cluster, a
- * PostgreSQL database that several servers share. Either is opened through a small connection pool, migrated to
+ * The database behind the stores: by default the embedded SQLite file under a data directory; with
+ * {@code --database}, a PostgreSQL database that several servers (a cluster's replicas) can share. Either is opened through a small connection pool, migrated to
  * the newest schema, and seeded with a deterministic catalogue the first time. Its stores block: call them from a
  * blocking executor, never from an event loop.
  */

@@ -1,4 +1,7 @@
-/** The embedded SQLite database: schema migrations, deterministic seed data and the stores over it. */
+/**
+ * The database, the embedded SQLite file or a shared PostgreSQL: schema migrations per engine, deterministic seed
+ * data, the stores over it, and on PostgreSQL the follower that brings other replicas' rating changes in.
+ */
 @NullMarked
 package io.tickscope.server.store;
 
