@@ -11,6 +11,7 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
 import io.tickscope.api.pricing.v1.PublishPricesResponse;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
+import io.tickscope.server.testing.FailoverWatcher;
 import io.tickscope.server.testing.NatsClusters;
 import io.tickscope.server.testing.ResponseFuture;
 import io.tickscope.server.testing.ServerProcess;
