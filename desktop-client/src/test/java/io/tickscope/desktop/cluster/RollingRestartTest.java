@@ -95,18 +95,25 @@ class RollingRestartTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> watchers.stream().allMatch(w -> w.report().updates() > PRODUCTS.size() + 5));
 
-        List<Duration> restarts = new ArrayList<>();
+        List<String> restarts = new ArrayList<>();
         for (int replica = 0; replica < REPLICAS; replica++) {
             long stoppingAt = System.nanoTime();
             int exitCode = replicas.get(replica).stop();
             assertThat(exitCode)
                     .as("exit code of a replica stopped with SIGTERM")
                     .isEqualTo(143);
+            long stoppedAt = System.nanoTime();
             ServerProcess restarted = replicas.get(replica).startAgain(replicaId(replica) + "-restarted");
             resources.add(restarted);
             replicas.set(replica, restarted);
+            long readyAt = System.nanoTime();
             awaitInEveryRotation(loads, List.of(restarted), stoppingAt);
-            restarts.add(Duration.ofNanos(System.nanoTime() - stoppingAt));
+            restarts.add(String.format(
+                    "r%d: stop %d ms, start %d ms, back in every rotation %d ms",
+                    replica,
+                    TimeUnit.NANOSECONDS.toMillis(stoppedAt - stoppingAt),
+                    TimeUnit.NANOSECONDS.toMillis(readyAt - stoppedAt),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readyAt)));
         }
         long updatesAfterRestarts = totalUpdates(watchers);
         await().atMost(Duration.ofSeconds(20))
