@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.server.testing.FreshPostgresDatabase;
 import io.tickscope.server.testing.NatsClusters;
+import io.tickscope.server.testing.ReplicaProcesses;
 import io.tickscope.server.testing.ServerProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,7 +60,17 @@ class ReplicaKillRatingsTest {
         Random random = new Random(seed);
         FreshPostgresDatabase database = FreshPostgresDatabase.create();
         resources.add(database);
-        List<ServerProcess> replicas = startReplicas(database.url());
+        List<ServerProcess> replicas = ReplicaProcesses.start(
+                directory,
+                REPLICAS,
+                clusterName,
+                "--database",
+                database.url(),
+                "--tick-rate",
+                "10",
+                "--rate-limit",
+                "0");
+        resources.addAll(replicas);
         Jdbi store = Jdbi.create(database.url());
         Map<String, Integer> expectedRatings = storedRatings(store);
 
@@ -126,37 +137,6 @@ class ReplicaKillRatingsTest {
         assertThat(storedKeyRows(store)).isEqualTo(RatingPlan.keyRowsOf(plan));
         plan.forEach(rating -> expectedRatings.put(rating.getUserId() + "/" + rating.getBookId(), rating.getRating()));
         assertThat(storedRatings(store)).isEqualTo(expectedRatings);
-    }
-
-    private List<ServerProcess> startReplicas(String databaseUrl) throws Exception {
-        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-        for (int i = 0; i < REPLICAS; i++) {
-            String id = "r" + i;
-            starting.add(CompletableFuture.supplyAsync(() -> ServerProcess.start(
-                    id,
-                    directory.resolve(id),
-                    0,
-                    directory,
-                    "--database",
-                    databaseUrl,
-                    "--broker",
-                    NatsClusters.SHARED_NATS,
-                    "--cluster-name",
-                    clusterName,
-                    "--replica-id",
-                    id,
-                    "--tick-rate",
-                    "10",
-                    "--rate-limit",
-                    "0")));
-        }
-        List<ServerProcess> replicas = new ArrayList<>();
-        for (CompletableFuture<ServerProcess> replica : starting) {
-            ServerProcess process = replica.get(120, TimeUnit.SECONDS);
-            resources.add(process);
-            replicas.add(process);
-        }
-        return replicas;
     }
 
     /** Returns every rating, keyed {@code user/book}. */

@@ -12,12 +12,12 @@ import io.tickscope.desktop.connection.ServerTarget;
 import io.tickscope.server.testing.FailoverWatcher;
 import io.tickscope.server.testing.FreshPostgresDatabase;
 import io.tickscope.server.testing.NatsClusters;
+import io.tickscope.server.testing.ReplicaProcesses;
 import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +68,17 @@ class RollingRestartTest {
         long startedAt = System.nanoTime();
         FreshPostgresDatabase database = FreshPostgresDatabase.create();
         resources.add(database);
-        List<ServerProcess> replicas = startReplicas(database.url());
+        List<ServerProcess> replicas = new ArrayList<>(ReplicaProcesses.start(
+                directory,
+                REPLICAS,
+                clusterName,
+                "--database",
+                database.url(),
+                "--tick-rate",
+                "300",
+                "--rate-limit",
+                "0"));
+        resources.addAll(replicas);
         ServerTarget target = ServerTarget.parse(
                 replicas.stream().map(replica -> "127.0.0.1:" + replica.port()).collect(Collectors.joining(",")));
 
@@ -103,7 +113,8 @@ class RollingRestartTest {
                     .as("exit code of a replica stopped with SIGTERM")
                     .isEqualTo(143);
             long stoppedAt = System.nanoTime();
-            ServerProcess restarted = replicas.get(replica).startAgain(replicaId(replica) + "-restarted");
+            ServerProcess restarted =
+                    replicas.get(replica).startAgain(ReplicaProcesses.replicaId(replica) + "-restarted");
             resources.add(restarted);
             replicas.set(replica, restarted);
             long readyAt = System.nanoTime();
@@ -164,45 +175,10 @@ class RollingRestartTest {
         assertThat(Duration.ofNanos(longestResume)).isLessThanOrEqualTo(MAX_WATCH_RESUME);
     }
 
-    private List<ServerProcess> startReplicas(String databaseUrl) throws Exception {
-        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-        for (int i = 0; i < REPLICAS; i++) {
-            String id = replicaId(i);
-            starting.add(CompletableFuture.supplyAsync(() -> ServerProcess.start(
-                    id,
-                    directory.resolve(id),
-                    0,
-                    directory,
-                    "--database",
-                    databaseUrl,
-                    "--broker",
-                    NatsClusters.SHARED_NATS,
-                    "--cluster-name",
-                    clusterName,
-                    "--replica-id",
-                    id,
-                    "--tick-rate",
-                    "300",
-                    "--rate-limit",
-                    "0")));
-        }
-        List<ServerProcess> replicas = new ArrayList<>();
-        for (CompletableFuture<ServerProcess> replica : starting) {
-            ServerProcess process = replica.get(120, TimeUnit.SECONDS);
-            resources.add(process);
-            replicas.add(process);
-        }
-        return replicas;
-    }
-
     /** Waits until every client's calls reach each of {@code replicas} again, counting calls after {@code since}. */
     private static void awaitInEveryRotation(List<UnaryLoad> loads, List<ServerProcess> replicas, long sinceNanos) {
         await().atMost(Duration.ofSeconds(30)).until(() -> loads.stream()
                 .allMatch(load -> replicas.stream().allMatch(replica -> load.answeredBy(replica.port(), sinceNanos))));
-    }
-
-    private static String replicaId(int index) {
-        return "r" + index;
     }
 
     private static long totalUpdates(List<FailoverWatcher> watchers) {
