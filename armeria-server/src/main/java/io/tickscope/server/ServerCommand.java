@@ -39,6 +39,12 @@ final class ServerCommand implements Callable<Integer> {
     // (${DEFAULT-VALUE}): the records are the one place that says what a server runs with unless told otherwise.
     private static final ServerLimits DEFAULT_LIMITS = ServerLimits.defaults();
 
+    /**
+     * A replica's drain: grpc-java's health check hears NOT_SERVING within milliseconds (it is pushed on a Watch
+     * stream), so 2 s leaves room for a busy client and for the unary calls already sent to finish.
+     */
+    static final Duration DEFAULT_REPLICA_DRAIN_PERIOD = Duration.ofSeconds(2);
+
     @Spec
     private @Nullable CommandSpec spec;
 
@@ -85,6 +91,14 @@ final class ServerCommand implements Callable<Integer> {
             description =
                     "How long a stop waits for in-flight calls, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
+
+    @Option(
+            names = "--drain-period",
+            paramLabel = "DURATION",
+            description = "On SIGTERM or Ctrl-C, how long the server says NOT_SERVING in gRPC health while it still"
+                    + " serves, before it stops: clients balancing over replicas move to the others first, as an"
+                    + " ISO-8601 duration (default: PT2S with --broker, PT0S alone).")
+    private @Nullable Duration drainPeriod;
 
     @Option(
             names = "--tls-cert",
@@ -181,6 +195,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
+        Duration drain = drainPeriod(settings);
         long startNanos = System.nanoTime();
         TickscopeServer server = TickscopeServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -188,7 +203,7 @@ final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            server.close();
+                            server.drainAndClose(drain);
                             stopped.countDown();
                         },
                         "tickscope-shutdown"));
@@ -221,6 +236,17 @@ final class ServerCommand implements Callable<Integer> {
         }
         ClusterSettings cluster = clusterSettings();
         return cluster == null ? settings : settings.withCluster(cluster);
+    }
+
+    /** Returns {@code --drain-period}, or the default: a replica drains, a server alone has nobody to drain to. */
+    Duration drainPeriod(ServerSettings settings) {
+        if (drainPeriod == null) {
+            return settings.cluster() == null ? Duration.ZERO : DEFAULT_REPLICA_DRAIN_PERIOD;
+        }
+        if (drainPeriod.isNegative()) {
+            throw badFlags("--drain-period: " + drainPeriod + " (expected: PT0S or longer, such as PT2S)");
+        }
+        return drainPeriod;
     }
 
     @Nullable

@@ -83,6 +83,31 @@ public final class TickscopeServer implements AutoCloseable {
     }
 
     /**
+     * Drains, then stops as {@link #close()} does: says NOT_SERVING in gRPC health at once and keeps serving for
+     * {@code drainPeriod}, so that clients balancing over replicas with health checks send their new calls (and
+     * the watches they open again) to the other replicas before this one's streams end. {@link Duration#ZERO}
+     * stops at once, as a server alone does: nobody else would take its calls.
+     */
+    public void drainAndClose(Duration drainPeriod) {
+        requireNonNull(drainPeriod, "drainPeriod");
+        if (drainPeriod.isNegative()) {
+            throw new IllegalArgumentException("drainPeriod: " + drainPeriod + " (expected: >= 0)");
+        }
+        if (!drainPeriod.isZero()) {
+            setServing(false);
+            logger.info(
+                    "Draining for {} before stopping: health says NOT_SERVING, calls are still served", drainPeriod);
+            try {
+                Thread.sleep(drainPeriod.toMillis());
+            } catch (InterruptedException e) {
+                // Asked to hurry: stop now.
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
+    /**
      * Stops gracefully: streams end with UNAVAILABLE at once, unary calls in flight finish, then the market
      * stops and the database closes.
      */

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.cluster.ClusterSettings;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,7 +16,31 @@ class ClusterFlagsTest {
     @Test
     void helpListsTheClusterFlags() {
         assertThat(new CommandLine(new ServerCommand()).getUsageMessage())
-                .contains("--broker", "--cluster-name", "--replica-id");
+                .contains("--broker", "--cluster-name", "--replica-id", "--drain-period");
+    }
+
+    @Test
+    void aReplicaDrainsForTwoSecondsAndAServerAloneStopsAtOnce() {
+        ServerCommand replica = parse("--broker", "nats://127.0.0.1:4222");
+        ServerCommand alone = parse();
+
+        assertThat(replica.drainPeriod(replica.settings())).isEqualTo(Duration.ofSeconds(2));
+        assertThat(alone.drainPeriod(alone.settings())).isZero();
+    }
+
+    @Test
+    void theDrainPeriodFlagOverridesTheDefault() {
+        ServerCommand replica = parse("--broker", "nats://127.0.0.1:4222", "--drain-period", "PT5S");
+        ServerCommand alone = parse("--drain-period", "PT1S");
+
+        assertThat(replica.drainPeriod(replica.settings())).isEqualTo(Duration.ofSeconds(5));
+        assertThat(alone.drainPeriod(alone.settings())).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aNegativeDrainPeriodIsRefused() {
+        assertThat(errorsOf("--drain-period", "PT-1S"))
+                .contains("--drain-period: PT-1S (expected: PT0S or longer, such as PT2S)");
     }
 
     @Test

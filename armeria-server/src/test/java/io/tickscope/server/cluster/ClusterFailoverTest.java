@@ -11,7 +11,9 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
 import io.tickscope.api.pricing.v1.PublishPricesResponse;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
+import io.tickscope.server.testing.FailoverWatcher;
 import io.tickscope.server.testing.NatsClusters;
+import io.tickscope.server.testing.ReplicaProcesses;
 import io.tickscope.server.testing.ResponseFuture;
 import io.tickscope.server.testing.ServerProcess;
 import io.tickscope.shared.money.Amount;
@@ -23,7 +25,6 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,9 @@ class ClusterFailoverTest {
     @Test
     void watchersAndTheMarketMoveToSurvivorsWithoutDuplicatesOrTwoMarkets() throws Exception {
         long startedAt = System.nanoTime();
-        List<ServerProcess> replicas = startReplicas();
+        List<ServerProcess> replicas = ReplicaProcesses.start(
+                directory, REPLICAS, clusterName, "--tick-rate", "100", "--seed", "42", "--rate-limit", "0");
+        resources.addAll(replicas);
         List<ManagedChannel> channels = replicas.stream().map(this::channel).toList();
         PriceStreamRecorder recorder = new PriceStreamRecorder(
                 NatsClusters.SHARED_NATS, new ClusterSettings(NatsClusters.SHARED_NATS, clusterName, "observer"));
@@ -94,7 +97,7 @@ class ClusterFailoverTest {
 
         // 1. kill -9 a replica that does not run the market.
         int victim = IntStream.range(0, REPLICAS)
-                .filter(i -> !replicaId(i).equals(holder))
+                .filter(i -> !ReplicaProcesses.replicaId(i).equals(holder))
                 .findFirst()
                 .orElseThrow();
         List<FailoverWatcher> victimsWatchers =
@@ -108,7 +111,7 @@ class ClusterFailoverTest {
 
         // 2. kill -9 the replica that runs the market.
         int holderIndex = IntStream.range(0, REPLICAS)
-                .filter(i -> replicaId(i).equals(holder))
+                .filter(i -> ReplicaProcesses.replicaId(i).equals(holder))
                 .findFirst()
                 .orElseThrow();
         int marketEntriesBefore = marketSources(recorder).size();
@@ -172,47 +175,12 @@ class ClusterFailoverTest {
         assertThat(runs.get(runs.size() - 1)).startsWith(successor + "/");
     }
 
-    private List<ServerProcess> startReplicas() throws Exception {
-        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-        for (int i = 0; i < REPLICAS; i++) {
-            String id = replicaId(i);
-            starting.add(CompletableFuture.supplyAsync(() -> ServerProcess.start(
-                    id,
-                    directory.resolve(id),
-                    0,
-                    directory,
-                    "--broker",
-                    NatsClusters.SHARED_NATS,
-                    "--cluster-name",
-                    clusterName,
-                    "--replica-id",
-                    id,
-                    "--tick-rate",
-                    "100",
-                    "--seed",
-                    "42",
-                    "--rate-limit",
-                    "0")));
-        }
-        List<ServerProcess> replicas = new ArrayList<>();
-        for (CompletableFuture<ServerProcess> replica : starting) {
-            ServerProcess process = replica.get(120, TimeUnit.SECONDS);
-            resources.add(process);
-            replicas.add(process);
-        }
-        return replicas;
-    }
-
     private ManagedChannel channel(ServerProcess replica) {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", replica.port())
                 .usePlaintext()
                 .build();
         resources.add(channel::shutdownNow);
         return channel;
-    }
-
-    private static String replicaId(int index) {
-        return "r" + index;
     }
 
     private static long totalUpdates(List<FailoverWatcher> watchers) {

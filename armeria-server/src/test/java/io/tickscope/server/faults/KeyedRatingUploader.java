@@ -34,6 +34,8 @@ final class KeyedRatingUploader {
     private long alreadyStoredCount;
     private long rejectedCount;
     private int failedUploads;
+    /** How many ratings are acknowledged, readable from another thread while this one uploads. */
+    private volatile int acknowledgedCount;
 
     /** Will upload {@code ratings} in order, in uploads of 1 to {@code maxUploadSize} ratings drawn from {@code random}. */
     KeyedRatingUploader(List<UploadBookRatingsRequest> ratings, Random random, int maxUploadSize) {
@@ -66,6 +68,7 @@ final class KeyedRatingUploader {
             }
             upload.forEach(rating -> pending.removeFirst());
             acknowledged.addAll(upload);
+            acknowledgedCount = acknowledged.size();
             acceptedCount += summary.getAcceptedCount();
             alreadyStoredCount += summary.getAlreadyStoredCount();
             rejectedCount += summary.getRejectedCount();
@@ -80,6 +83,11 @@ final class KeyedRatingUploader {
     /** Returns the ratings acknowledged so far, in upload order. */
     List<UploadBookRatingsRequest> acknowledged() {
         return List.copyOf(acknowledged);
+    }
+
+    /** Returns how many ratings are acknowledged so far; safe to call while another thread uploads. */
+    int acknowledgedCount() {
+        return acknowledgedCount;
     }
 
     /** Returns the sum of accepted_count over every summary received. */

@@ -13,7 +13,6 @@ import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -67,7 +66,7 @@ class RatingDurabilityTest {
         // Seeded here, as the server's first start would, to skip one process start; it is the baseline.
         Database.open(dataDirectory, ServerSettings.DEFAULT_SEED).close();
         Map<UserBook, Integer> expectedRatings = storedRatings();
-        List<UploadBookRatingsRequest> plan = plan(random);
+        List<UploadBookRatingsRequest> plan = RatingPlan.distinct(random, PLANNED_RATINGS, KEY_PREFIX);
         KeyedRatingUploader uploader = new KeyedRatingUploader(plan, random, MAX_UPLOAD_SIZE);
 
         List<String> killPoints = new ArrayList<>();
@@ -107,40 +106,13 @@ class RatingDurabilityTest {
         // Every rating acknowledged once, counted as stored by that upload or as already stored by an upload
         // that was cut short after committing it; never counted as stored twice.
         assertThat(uploader.acceptedCount() + uploader.alreadyStoredCount()).isEqualTo(plan.size());
-        assertThat(storedKeyRows()).isEqualTo(keyRowsOf(plan));
+        assertThat(storedKeyRows()).isEqualTo(RatingPlan.keyRowsOf(plan));
         assertThat(storedRatings()).isEqualTo(expectedRatings);
         assertThat(storedAggregates()).isEqualTo(aggregatesOf(expectedRatings));
     }
 
-    /** Ratings with distinct users and books, so each key names its own row of the ratings table. */
-    private static List<UploadBookRatingsRequest> plan(Random random) {
-        Set<UserBook> pairs = new LinkedHashSet<>();
-        while (pairs.size() < PLANNED_RATINGS) {
-            pairs.add(new UserBook(
-                    String.format("U%04d", 1 + random.nextInt(1_000)),
-                    String.format("B%04d", 1 + random.nextInt(2_000))));
-        }
-        List<UploadBookRatingsRequest> plan = new ArrayList<>(pairs.size());
-        for (UserBook pair : pairs) {
-            plan.add(UploadBookRatingsRequest.newBuilder()
-                    .setUserId(pair.userId())
-                    .setBookId(pair.bookId())
-                    .setRating(1 + random.nextInt(5))
-                    .setIdempotencyKey(KEY_PREFIX + plan.size())
-                    .build());
-        }
-        return plan;
-    }
-
     private static Set<String> keysOf(List<UploadBookRatingsRequest> ratings) {
         return ratings.stream().map(UploadBookRatingsRequest::getIdempotencyKey).collect(Collectors.toSet());
-    }
-
-    private static Map<String, String> keyRowsOf(List<UploadBookRatingsRequest> ratings) {
-        return ratings.stream()
-                .collect(Collectors.toMap(
-                        UploadBookRatingsRequest::getIdempotencyKey,
-                        rating -> rating.getUserId() + "/" + rating.getBookId() + "/" + rating.getRating()));
     }
 
     private static Map<String, Aggregate> aggregatesOf(Map<UserBook, Integer> ratings) {

@@ -1,4 +1,4 @@
-package io.tickscope.server.cluster;
+package io.tickscope.server.testing;
 
 import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * incarnation a change must carry a sequence number above the last one held (else it is a duplicate); a new
  * stream's snapshot may repeat the last number held (nothing changed meanwhile) or exceed it (the snapshot fills
  * the gap), never fall below it; a snapshot of another incarnation would be a resync.
+ *
+ * <p>Given one channel that balances over every replica (the desktop's), it watches again on that channel, and
+ * the channel's balancer picks the replica.
  */
-final class FailoverWatcher implements AutoCloseable {
+public final class FailoverWatcher implements AutoCloseable {
 
     private final List<ManagedChannel> replicas;
     private final WatchPricesRequest request;
@@ -41,22 +44,22 @@ final class FailoverWatcher implements AutoCloseable {
     /** How long, at most, the watcher took from a broken stream to the first update of the next. */
     private long longestResumeNanos;
 
-    FailoverWatcher(List<ManagedChannel> replicas, int firstReplica, WatchPricesRequest request) {
+    public FailoverWatcher(List<ManagedChannel> replicas, int firstReplica, WatchPricesRequest request) {
         this.replicas = List.copyOf(replicas);
         this.replica = firstReplica;
         this.request = request;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         watch();
     }
 
     /** Returns which replica (an index in the list) the watcher watches on now. */
-    synchronized int replica() {
+    public synchronized int replica() {
         return replica;
     }
 
-    synchronized Report report() {
+    public synchronized Report report() {
         return new Report(
                 updates,
                 duplicates,
@@ -70,7 +73,7 @@ final class FailoverWatcher implements AutoCloseable {
     }
 
     /** What the watcher saw. {@code waiting}: its stream broke and no new one delivered yet. */
-    record Report(
+    public record Report(
             long updates,
             long duplicates,
             long snapshotsBehind,
