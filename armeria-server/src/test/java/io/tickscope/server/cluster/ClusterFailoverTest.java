@@ -11,6 +11,7 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
 import io.tickscope.api.pricing.v1.PublishPricesResponse;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
+import io.tickscope.server.testing.ClusterScope;
 import io.tickscope.server.testing.FailoverWatcher;
 import io.tickscope.server.testing.NatsClusters;
 import io.tickscope.server.testing.ReplicaProcesses;
@@ -30,8 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,36 +56,29 @@ class ClusterFailoverTest {
     @TempDir
     Path directory;
 
-    private final String clusterName = NatsClusters.uniqueName();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeResources() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-        NatsClusters.delete(NatsClusters.SHARED_NATS, clusterName);
-    }
+    @RegisterExtension
+    final ClusterScope cluster = new ClusterScope();
 
     @Test
     void watchersAndTheMarketMoveToSurvivorsWithoutDuplicatesOrTwoMarkets() throws Exception {
         long startedAt = System.nanoTime();
         List<ServerProcess> replicas = ReplicaProcesses.start(
-                directory, REPLICAS, clusterName, "--tick-rate", "100", "--seed", "42", "--rate-limit", "0");
-        resources.addAll(replicas);
+                directory, REPLICAS, cluster.clusterName(), "--tick-rate", "100", "--seed", "42", "--rate-limit", "0");
+        cluster.addAll(replicas);
         List<ManagedChannel> channels = replicas.stream().map(this::channel).toList();
         PriceStreamRecorder recorder = new PriceStreamRecorder(
-                NatsClusters.SHARED_NATS, new ClusterSettings(NatsClusters.SHARED_NATS, clusterName, "observer"));
-        resources.add(recorder);
+                NatsClusters.SHARED_NATS,
+                new ClusterSettings(NatsClusters.SHARED_NATS, cluster.clusterName(), "observer"));
+        cluster.add(recorder);
         Feeder feeder = new Feeder(channels);
-        resources.add(feeder);
+        cluster.add(feeder);
 
         List<FailoverWatcher> watchers = new ArrayList<>();
         WatchPricesRequest request =
                 WatchPricesRequest.newBuilder().addAllProductIds(PRODUCTS).build();
         for (int i = 0; i < WATCHERS; i++) {
             FailoverWatcher watcher = new FailoverWatcher(channels, i % REPLICAS, request);
-            resources.add(watcher);
+            cluster.add(watcher);
             watchers.add(watcher);
             watcher.start();
         }
@@ -179,7 +173,7 @@ class ClusterFailoverTest {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", replica.port())
                 .usePlaintext()
                 .build();
-        resources.add(channel::shutdownNow);
+        cluster.add(channel::shutdownNow);
         return channel;
     }
 

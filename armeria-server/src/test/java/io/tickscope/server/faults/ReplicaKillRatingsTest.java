@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
+import io.tickscope.server.testing.ClusterScope;
 import io.tickscope.server.testing.FreshPostgresDatabase;
-import io.tickscope.server.testing.NatsClusters;
 import io.tickscope.server.testing.ReplicaProcesses;
 import io.tickscope.server.testing.ServerProcess;
 import java.net.URI;
@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,16 +41,8 @@ class ReplicaKillRatingsTest {
     @TempDir
     Path directory;
 
-    private final String clusterName = NatsClusters.uniqueName();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeResources() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-        NatsClusters.delete(NatsClusters.SHARED_NATS, clusterName);
-    }
+    @RegisterExtension
+    final ClusterScope cluster = new ClusterScope();
 
     @Test
     void killingAReplicaMidUploadLosesNoAcknowledgedRatingAndStoresNoneTwice() throws Exception {
@@ -59,18 +51,18 @@ class ReplicaKillRatingsTest {
         System.out.println("ReplicaKillRatingsTest seed: " + seed);
         Random random = new Random(seed);
         FreshPostgresDatabase database = FreshPostgresDatabase.create();
-        resources.add(database);
+        cluster.add(database);
         List<ServerProcess> replicas = ReplicaProcesses.start(
                 directory,
                 REPLICAS,
-                clusterName,
+                cluster.clusterName(),
                 "--database",
                 database.url(),
                 "--tick-rate",
                 "10",
                 "--rate-limit",
                 "0");
-        resources.addAll(replicas);
+        cluster.addAll(replicas);
         Jdbi store = Jdbi.create(database.url());
         Map<String, Integer> expectedRatings = storedRatings(store);
 

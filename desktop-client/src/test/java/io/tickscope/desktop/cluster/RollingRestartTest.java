@@ -9,9 +9,9 @@ import io.tickscope.desktop.connection.ChannelSecurity;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerTarget;
+import io.tickscope.server.testing.ClusterScope;
 import io.tickscope.server.testing.FailoverWatcher;
 import io.tickscope.server.testing.FreshPostgresDatabase;
-import io.tickscope.server.testing.NatsClusters;
 import io.tickscope.server.testing.ReplicaProcesses;
 import io.tickscope.server.testing.ServerProcess;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,28 +51,26 @@ class RollingRestartTest {
     @TempDir
     Path directory;
 
-    private final String clusterName = NatsClusters.uniqueName();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final ClusterScope cluster = new ClusterScope();
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
+    /** Runs before the cluster scope closes what the test opened. */
     @AfterEach
-    void closeResources() throws Exception {
+    void stopScheduler() {
         scheduler.shutdownNow();
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-        NatsClusters.delete(NatsClusters.SHARED_NATS, clusterName);
     }
 
     @Test
     void restartingEveryReplicaInTurnFailsNoCallAndDuplicatesNoUpdate() throws Exception {
         long startedAt = System.nanoTime();
         FreshPostgresDatabase database = FreshPostgresDatabase.create();
-        resources.add(database);
+        cluster.add(database);
         List<ServerProcess> replicas = new ArrayList<>(ReplicaProcesses.start(
                 directory,
                 REPLICAS,
-                clusterName,
+                cluster.clusterName(),
                 "--database",
                 database.url(),
                 "--tick-rate",
@@ -82,7 +81,7 @@ class RollingRestartTest {
                 // outlast any timeout (see docs/deploy.md), so a short one keeps the test short.
                 "--shutdown-timeout",
                 "PT2S"));
-        resources.addAll(replicas);
+        cluster.addAll(replicas);
         ServerTarget target = ServerTarget.parse(
                 replicas.stream().map(replica -> "127.0.0.1:" + replica.port()).collect(Collectors.joining(",")));
 
@@ -92,15 +91,15 @@ class RollingRestartTest {
                 WatchPricesRequest.newBuilder().addAllProductIds(PRODUCTS).build();
         for (int client = 0; client < CLIENTS; client++) {
             ManagedChannel channel = Channels.open(target, ChannelSecurity.plaintext());
-            resources.add(() -> channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
+            cluster.add(() -> channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
             ConnectionMonitor.start(channel, scheduler);
             // Every replica in this client's rotation before the load starts, as after any restart below.
             UnaryLoad load = new UnaryLoad(channel, PRODUCTS, UNARY_LOOPS_PER_CLIENT);
-            resources.add(load);
+            cluster.add(load);
             loads.add(load);
             for (int watcher = 0; watcher < WATCHERS_PER_CLIENT; watcher++) {
                 FailoverWatcher watch = new FailoverWatcher(List.of(channel), 0, request);
-                resources.add(watch);
+                cluster.add(watch);
                 watchers.add(watch);
                 watch.start();
             }
@@ -119,7 +118,7 @@ class RollingRestartTest {
             long stoppedAt = System.nanoTime();
             ServerProcess restarted =
                     replicas.get(replica).startAgain(ReplicaProcesses.replicaId(replica) + "-restarted");
-            resources.add(restarted);
+            cluster.add(restarted);
             replicas.set(replica, restarted);
             long readyAt = System.nanoTime();
             awaitInEveryRotation(loads, List.of(restarted), stoppingAt);
