@@ -104,7 +104,8 @@ class ResetFloodTest {
             List<Double> p90Ratios = new ArrayList<>();
             AttackerProcess.Totals flood = measureAlternately(pricing, baseline, duringFlood, p90Ratios);
             System.out.printf(
-                    "Rapid reset: %d resets on %d connections; legitimate p50/p90/p99 before %d/%d/%d us, during %d/%d/%d us%n",
+                    "Rapid reset: %d resets on %d connections; legitimate p50/p90/p99 before %d/%d/%d us,"
+                            + " during %d/%d/%d us%n",
                     flood.resets(),
                     flood.connections(),
                     baseline.getValueAtPercentile(50) / 1_000,
