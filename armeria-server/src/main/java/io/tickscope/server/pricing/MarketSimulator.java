@@ -3,9 +3,15 @@ package io.tickscope.server.pricing;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +22,16 @@ import org.slf4j.LoggerFactory;
  * Moves the prices of the {@link PriceBook} like a market: each move takes a random product a few tenths of a
  * percent up or down, and now and then starts a flash sale of 10 to 50 % for 30 seconds to 5 minutes.
  *
- * <p>All moves run on one dedicated daemon thread, in a batch every {@value #PERIOD_MILLIS} ms. Each batch
+ * <p>All moves are drawn on one dedicated daemon thread, in a batch every {@value #PERIOD_MILLIS} ms. Each batch
  * owes the rate divided by the periods per second and carries the remainder over, so the count is exact over
  * every second (for example 333 changes per second make batches of 3 and 4). The moves follow from the seed
  * alone: with the same seed, catalogue and clock, two simulators make the same changes.
+ *
+ * <p>When the book's changes block (a cluster's replica, where each change waits for the broker to store it), a
+ * batch's products are changed side by side, up to {@value #CHANGES_IN_FLIGHT} at a time, each product's moves
+ * still one after another in the order drawn: one after the other, the market could make no more changes a
+ * second than the broker has round trips (about 300 a second on a busy two-core machine, short of the default
+ * rate).
  */
 public final class MarketSimulator implements AutoCloseable {
 
@@ -38,6 +50,11 @@ public final class MarketSimulator implements AutoCloseable {
     private static final int MAX_SALE_DISCOUNT_BASIS_POINTS = 5_000;
     private static final int MIN_SALE_SECONDS = 30;
     private static final int MAX_SALE_SECONDS = 300;
+    /**
+     * How many products' changes wait for the broker at once in a cluster: enough to cover the default rate many
+     * times over at a millisecond per round trip, few enough that the threads stay cheap.
+     */
+    private static final int CHANGES_IN_FLIGHT = 16;
 
     private static final Logger logger = LoggerFactory.getLogger(MarketSimulator.class);
 
@@ -57,6 +74,8 @@ public final class MarketSimulator implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private @Nullable ScheduledExecutorService marketThread;
+    /** Where a cluster's changes wait for the broker, side by side; null where changes do not block. */
+    private final @Nullable ExecutorService changesInFlight;
 
     /** Creates a simulator of {@code book} that makes {@code changesPerSecond} changes, 0 for none. */
     public MarketSimulator(PriceBook book, long seed, int changesPerSecond) {
@@ -64,6 +83,11 @@ public final class MarketSimulator implements AutoCloseable {
         productIds = book.productIds();
         random = new SplittableRandom(seed);
         this.changesPerSecond = checkRate(changesPerSecond);
+        changesInFlight = book.changesBlock() ? Executors.newFixedThreadPool(CHANGES_IN_FLIGHT, task -> {
+            Thread thread = new Thread(task, "tickscope-market-change");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /** Starts moving prices; at a rate of 0 the market thread starts only when the rate rises. */
@@ -94,26 +118,74 @@ public final class MarketSimulator implements AutoCloseable {
             closed = true;
             executor = marketThread;
         }
-        if (executor == null) {
-            return;
+        if (executor != null) {
+            executor.shutdown();
+            awaitTermination(executor, "The market thread");
         }
-        executor.shutdown();
+        // After the market thread: a batch in progress still hands its changes over.
+        if (changesInFlight != null) {
+            changesInFlight.shutdown();
+            awaitTermination(changesInFlight, "The market's changes in flight");
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor, String what) {
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                logger.warn("The market thread did not stop within 10 s");
+                logger.warn("{} did not stop within 10 s", what);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Makes {@code count} moves on the calling thread. */
+    /** Makes {@code count} moves, drawn on the calling thread, and returns once all are applied. */
     void makeMoves(int count) {
+        Map<String, List<Move>> movesByProduct = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String productId = productIds.get(random.nextInt(productIds.size()));
             int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
-            book.applyMarketMove(
+            Move move = new Move(
                     productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
+            movesByProduct.computeIfAbsent(productId, id -> new ArrayList<>()).add(move);
+        }
+        ExecutorService inFlight = changesInFlight;
+        if (inFlight == null) {
+            movesByProduct.values().forEach(this::apply);
+            return;
+        }
+        List<Future<?>> changing = new ArrayList<>(movesByProduct.size());
+        for (List<Move> moves : movesByProduct.values()) {
+            changing.add(inFlight.submit(() -> apply(moves)));
+        }
+        awaitAll(changing);
+    }
+
+    private void apply(List<Move> moves) {
+        for (Move move : moves) {
+            book.applyMarketMove(move.productId(), move.changeBasisPoints(), move.newSale());
+        }
+    }
+
+    /** Waits for every change of a batch, then throws the first failure, so that a failing journal stops it. */
+    private static void awaitAll(List<Future<?>> changing) {
+        @Nullable RuntimeException failure = null;
+        for (Future<?> change : changing) {
+            try {
+                change.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException("a market move failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PriceJournalUnavailableException("interrupted while the market's changes were recorded", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -158,6 +230,9 @@ public final class MarketSimulator implements AutoCloseable {
             logger.warn("A market move failed", e);
         }
     }
+
+    /** One drawn move of one product. */
+    private record Move(String productId, int changeBasisPoints, @Nullable Sale newSale) {}
 
     private static int checkRate(int changesPerSecond) {
         if (changesPerSecond < 0) {

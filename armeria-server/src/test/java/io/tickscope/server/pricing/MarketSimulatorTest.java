@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class MarketSimulatorTest {
@@ -85,10 +87,78 @@ class MarketSimulatorTest {
         }
     }
 
+    /**
+     * A cluster's journal holds every change for a broker round trip: the market records different products'
+     * changes side by side, so that its rate is not one round trip per change, and still makes exactly the moves
+     * its seed draws, each product's in order.
+     */
+    @Test
+    void withAJournalThatBlocksDifferentProductsChangeSideBySideAndTheMovesStayTheSame() {
+        RoundTripJournal journal = new RoundTripJournal(Duration.ofMillis(2));
+        PriceBook book = PriceBook.load(
+                InMemoryProductStore.withProducts(50), Clock.fixed(NOW, ZoneOffset.UTC), journal);
+        try (MarketSimulator market = new MarketSimulator(book, 42, 0)) {
+            market.makeMoves(2_000);
+        }
+
+        assertThat(journal.mostInFlight()).isGreaterThan(1);
+        List<PriceUpdate> inProcess = latestUpdatesAfterMoves(42, 2_000);
+        assertThat(book.productIds().stream().map(book::latestUpdate).toList()).isEqualTo(inProcess);
+    }
+
     private static List<PriceUpdate> latestUpdatesAfterMoves(long seed) {
+        return latestUpdatesAfterMoves(seed, 20_000);
+    }
+
+    private static List<PriceUpdate> latestUpdatesAfterMoves(long seed, int moves) {
         PriceBook book = PriceBook.load(InMemoryProductStore.withProducts(50), Clock.fixed(NOW, ZoneOffset.UTC));
-        new MarketSimulator(book, seed, 0).makeMoves(20_000);
+        new MarketSimulator(book, seed, 0).makeMoves(moves);
         return book.productIds().stream().map(book::latestUpdate).toList();
+    }
+
+    /** A journal like a broker's: each change counts only after a round trip; it notes how many wait at once. */
+    private static final class RoundTripJournal implements PriceJournal {
+
+        private final Duration roundTrip;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger mostInFlight = new AtomicInteger();
+
+        RoundTripJournal(Duration roundTrip) {
+            this.roundTrip = roundTrip;
+        }
+
+        int mostInFlight() {
+            return mostInFlight.get();
+        }
+
+        @Override
+        public long incarnation() {
+            return 1;
+        }
+
+        @Override
+        public boolean blocks() {
+            return true;
+        }
+
+        @Override
+        public void record(PriceUpdate update, Origin origin) {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(roundTrip.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PriceJournalUnavailableException("interrupted", e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void replay(Consumer<PriceUpdate> replica) {}
+
+        @Override
+        public void close() {}
     }
 
     private static long changesMade(PriceBook book) {
