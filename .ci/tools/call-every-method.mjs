@@ -2,7 +2,12 @@
 // method of the three services once, over plain HTTP/2 on the address given as the first argument.
 // Exits non-zero, naming the method, when any call fails or answers something implausible.
 //
+// Given several addresses (the replicas of a cluster, comma-separated), it holds one channel that balances over
+// them round robin, as grpc-js does for an ipv4: target, and checks the cluster as a foreign client sees it:
+// calls reach every replica, and a price published through one replica reaches a watcher on another.
+//
 //   node .ci/tools/call-every-method.mjs 127.0.0.1:8080 (beside its node_modules, so that Node finds grpc-js)
+//   node .ci/tools/call-every-method.mjs 127.0.0.1:8081,127.0.0.1:8082,127.0.0.1:8083
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import assert from 'node:assert/strict';
@@ -24,11 +29,16 @@ const definition = protoLoader.loadSync(
   },
 );
 const api = grpc.loadPackageDefinition(definition).tickscope;
-const address = process.argv[2] ?? '127.0.0.1:8080';
+const addresses = (process.argv[2] ?? '127.0.0.1:8080').split(',');
 const credentials = grpc.credentials.createInsecure();
-const pricing = new api.pricing.v1.PricingService(address, credentials);
-const recommendation = new api.recommendation.v1.RecommendationService(address, credentials);
-const users = new api.user.v1.UserService(address, credentials);
+const target = addresses.length === 1 ? addresses[0] : `ipv4:${addresses.join(',')}`;
+const channelOptions =
+  addresses.length === 1
+    ? {}
+    : { 'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) };
+const pricing = new api.pricing.v1.PricingService(target, credentials, channelOptions);
+const recommendation = new api.recommendation.v1.RecommendationService(target, credentials, channelOptions);
+const users = new api.user.v1.UserService(target, credentials, channelOptions);
 const deadline = () => new Date(Date.now() + 10_000);
 
 const unary = (client, method, request) =>
@@ -116,6 +126,51 @@ const checks = {
     assert.equal(user.userId, 'U0042');
   },
 };
+
+const replicaChecks = {
+  async BalancedOverEveryReplica() {
+    const peers = new Set();
+    for (let i = 0; i < addresses.length * 4; i++) {
+      await new Promise((resolve, reject) => {
+        const call = pricing.GetPrice({ productId: 'P00042' }, { deadline: deadline() }, (error) =>
+          error ? reject(error) : resolve(),
+        );
+        call.on('status', () => peers.add(call.getPeer()));
+      });
+    }
+    assert.deepEqual([...peers].sort(), [...addresses].sort());
+  },
+  async PublishedOnOneReplicaWatchedOnAnother() {
+    const first = new api.pricing.v1.PricingService(addresses[0], credentials);
+    const last = new api.pricing.v1.PricingService(addresses[addresses.length - 1], credentials);
+    const { quote } = await unary(first, 'GetPrice', { productId: 'P00007' });
+    const listed = (await unary(first, 'GetPrice', { productId: 'P00007', currencyCode: quote.listingCurrencyCode }))
+      .quote;
+    const watch = last.WatchPrices({ productIds: ['P00007'], currencyCode: quote.listingCurrencyCode });
+    await new Promise((resolve) => watch.once('data', resolve));
+    const units = Number(listed.basePrice.units) + 1;
+    // The market may move the product too: wait for the change that carries the published price.
+    const published = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no change to ${units} units on ${addresses.at(-1)} in 10 s`)), 10_000);
+      watch.on('data', (update) => {
+        if (update.kind === 'PRICE_UPDATE_KIND_CHANGE' && Number(update.quote.basePrice.units) === units) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      watch.on('error', (error) => error.code !== grpc.status.CANCELLED && reject(error));
+    });
+    await clientStream(first, 'PublishPrices', [{ productId: 'P00007', basePrice: { ...listed.basePrice, units } }]);
+    try {
+      await published;
+    } finally {
+      watch.cancel();
+    }
+  },
+};
+if (addresses.length > 1) {
+  Object.assign(checks, replicaChecks);
+}
 
 let failed = 0;
 for (const [method, check] of Object.entries(checks)) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,10 @@ final class DeliveryLag {
             Acknowledgement acknowledgement = new Acknowledgement();
             StreamObserver<PublishPricesRequest> publish =
                     PricingServiceGrpc.newStub(publishing).publishPrices(acknowledgement);
+            if (!watch.snapshotReceived.await(UPDATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the watcher on " + watcher.name() + " received no snapshot within "
+                        + UPDATE_TIMEOUT);
+            }
             // A first change that may equal the current price, then one that differs from it: after these, every
             // change alternates between two prices and so is a change.
             publish.onNext(change(currency, 1_003));
@@ -109,6 +114,7 @@ final class DeliveryLag {
     private static final class Arrivals implements ClientResponseObserver<WatchPricesRequest, WatchPricesResponse> {
 
         private final BlockingQueue<Long> arrivals;
+        private final CountDownLatch snapshotReceived = new CountDownLatch(1);
         private volatile @Nullable ClientCallStreamObserver<WatchPricesRequest> call;
 
         Arrivals(BlockingQueue<Long> arrivals) {
@@ -124,6 +130,8 @@ final class DeliveryLag {
         public void onNext(WatchPricesResponse update) {
             if (update.getKind() == PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE) {
                 arrivals.add(System.nanoTime());
+            } else {
+                snapshotReceived.countDown();
             }
         }
 
