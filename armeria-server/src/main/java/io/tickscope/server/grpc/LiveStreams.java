@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public final class LiveStreams {
 
-    private static final Status SHUTTING_DOWN =
+    static final Status SHUTTING_DOWN =
             Status.UNAVAILABLE.withDescription("server is shutting down; reconnect and subscribe again");
 
     private final Set<Consumer<Status>> closers = ConcurrentHashMap.newKeySet();
@@ -47,6 +47,11 @@ public final class LiveStreams {
         }
         call.onError(SHUTTING_DOWN.asRuntimeException());
         return true;
+    }
+
+    /** Returns whether the server stops: from then on, new streams are refused. */
+    boolean isStopping() {
+        return stopping;
     }
 
     /** Ends every tracked stream with UNAVAILABLE and refuses new ones. */

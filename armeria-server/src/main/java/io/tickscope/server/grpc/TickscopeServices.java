@@ -116,7 +116,7 @@ public final class TickscopeServices {
                 .addServiceDefinitions(tickscopeServices)
                 .addService(healthCheckService(backend, healthCheckers))
                 .addService(ProtoReflectionServiceV1.newInstance())
-                .intercept(security.grpcInterceptor())
+                .intercept(security.grpcInterceptor(), new HealthWatchesEndOnStop(liveStreams))
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
                 .enableUnframedRequests(true)
                 .enableHttpJsonTranscoding(true)

@@ -76,11 +76,7 @@ class RollingRestartTest {
                 "--tick-rate",
                 "300",
                 "--rate-limit",
-                "0",
-                // Past the drain, a stop waits for what is still open: the balancing clients' health watches
-                // outlast any timeout (see docs/deploy.md), so a short one keeps the test short.
-                "--shutdown-timeout",
-                "PT2S"));
+                "0"));
         cluster.addAll(replicas);
         ServerTarget target = ServerTarget.parse(
                 replicas.stream().map(replica -> "127.0.0.1:" + replica.port()).collect(Collectors.joining(",")));
