@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.bench.cluster;
+
+import org.jspecify.annotations.NullMarked;
