@@ -37,10 +37,10 @@ class MoneyArithmeticPropertyTest {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     /** Currencies with 0 (JPY, KRW), 2 (USD, EUR, GBP, CHF) and 3 (KWD, BHD, TND) decimals. */
-    private static final List<Currency> CURRENCIES = List.of("USD", "EUR", "GBP", "CHF", "JPY", "KRW", "KWD", "BHD", "TND")
-            .stream()
-            .map(Currency::getInstance)
-            .toList();
+    private static final List<Currency> CURRENCIES =
+            List.of("USD", "EUR", "GBP", "CHF", "JPY", "KRW", "KWD", "BHD", "TND").stream()
+                    .map(Currency::getInstance)
+                    .toList();
 
     private final SplittableRandom random = new SplittableRandom(SEED);
 
@@ -84,8 +84,7 @@ class MoneyArithmeticPropertyTest {
             for (Segment segment : Segment.values()) {
                 discounts.put(segment, random.nextInt(4) == 0 ? 0 : random.nextInt(9_001));
             }
-            QuoteCalculator calculator =
-                    new QuoteCalculator(ExchangeRates.of(rates), SegmentDiscounts.of(discounts));
+            QuoteCalculator calculator = new QuoteCalculator(ExchangeRates.of(rates), SegmentDiscounts.of(discounts));
             for (int i = 0; i < QUOTES_PER_CALCULATOR; i++) {
                 Currency listed = pick(CURRENCIES);
                 Currency quoted = pick(CURRENCIES);
@@ -95,8 +94,7 @@ class MoneyArithmeticPropertyTest {
                         * (sale != null && sale.isRunningAt(NOW) ? 10_000L - sale.discountBasisPoints() : 10_000L);
                 long price = Math.max(1, i % 4 == 0 ? nearQuoteBoundary(rates, listed, quoted, share) : price());
                 ProductListing listing = new ProductListing("P1", "Lamp", new Amount(listed, price), sale, NOW);
-                BigDecimal numerator = BigDecimal.valueOf(price)
-                        .multiply(minorUnitsPerUsd(rates, quoted));
+                BigDecimal numerator = BigDecimal.valueOf(price).multiply(minorUnitsPerUsd(rates, quoted));
                 BigDecimal denominator = minorUnitsPerUsd(rates, listed);
                 OptionalLong expectedBase = decimal(() ->
                         numerator.divide(denominator, 0, RoundingMode.HALF_EVEN).longValueExact());
@@ -110,7 +108,8 @@ class MoneyArithmeticPropertyTest {
                 List<OptionalLong> actual = quoted(calculator, listing, quoted, segment);
                 if (!actual.equals(expected)) {
                     assertThat(actual)
-                            .as("base and discounted price of %s in %s for %s, rates %s, discounts %s, sale %s",
+                            .as(
+                                    "base and discounted price of %s in %s for %s, rates %s, discounts %s, sale %s",
                                     listing.basePrice(), quoted, segment, rates, discounts, sale)
                             .isEqualTo(expected);
                 }
