@@ -41,8 +41,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--only",
             split = ",",
             paramLabel = "SCENARIO",
-            description = "Run only these scenarios, comma-separated: sizes, unary, batch, open-loop, push, fan-out,"
-                    + " codecs (default: all).")
+            description = "Run only these scenarios, comma-separated: sizes, unary, config-ladder, batch, open-loop,"
+                    + " push, fan-out, codecs (default: all).")
     private List<String> only = List.of();
 
     @Option(

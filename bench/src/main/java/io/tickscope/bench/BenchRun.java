@@ -16,6 +16,7 @@ import io.tickscope.bench.report.Target;
 import io.tickscope.bench.report.Units;
 import io.tickscope.bench.scenarios.BatchComparison;
 import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
+import io.tickscope.bench.scenarios.ConfigurationLadder;
 import io.tickscope.bench.scenarios.EncodedSizes;
 import io.tickscope.bench.scenarios.FanOut;
 import io.tickscope.bench.scenarios.OpenLoopLatency;
@@ -81,6 +82,12 @@ final class BenchRun {
                 if (settings.runs(Scenario.UNARY)) {
                     measureBaselines(unary, armeria);
                 }
+            }
+            if (settings.runs(Scenario.CONFIGURATION_LADDER)) {
+                attempt("Armeria configuration ladder", () -> {
+                    ConfigurationLadder.run(settings.ladder(), settings.concurrency(), results);
+                    return Boolean.TRUE;
+                });
             }
             if (settings.runs(Scenario.PUSH)) {
                 attempt("WatchPrices push on one stream", () -> {

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param unary warm-up and window of every unary run: sequential, closed loop and open loop
  * @param concurrency the calls in flight in closed-loop runs
  * @param batchRepetitions how often the batch comparison runs; the median counts
+ * @param ladder warm-up and window of each step of the configuration ladder (sequential and closed loop)
  * @param push warm-up and window of the one-stream push run
  * @param fanOut warm-up and window of each fan-out step
  * @param fanOutSteps the numbers of concurrent streams to try, rising; the ramp stops at the first step missed
@@ -32,6 +33,7 @@ public record BenchSettings(
         LoadPhases unary,
         int concurrency,
         int batchRepetitions,
+        LoadPhases ladder,
         LoadPhases push,
         LoadPhases fanOut,
         List<Integer> fanOutSteps,
@@ -42,6 +44,7 @@ public record BenchSettings(
     public BenchSettings {
         requireNonNull(mode, "mode");
         requireNonNull(unary, "unary");
+        requireNonNull(ladder, "ladder");
         requireNonNull(push, "push");
         requireNonNull(fanOut, "fanOut");
         requireNonNull(jmh, "jmh");
@@ -67,6 +70,7 @@ public record BenchSettings(
                 new LoadPhases(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 32,
                 11,
+                new LoadPhases(Duration.ofSeconds(2), Duration.ofSeconds(4)),
                 new LoadPhases(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 new LoadPhases(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 List.of(500, 1_000, 2_000, 3_000, 4_000, 6_000),
@@ -81,6 +85,7 @@ public record BenchSettings(
                 new LoadPhases(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 32,
                 5,
+                new LoadPhases(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new LoadPhases(Duration.ofSeconds(2), Duration.ofSeconds(3)),
                 new LoadPhases(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 List.of(500, 1_000, 2_000),
@@ -92,13 +97,23 @@ public record BenchSettings(
     /** Returns these settings running only {@code selected}. */
     public BenchSettings only(Set<Scenario> selected) {
         return new BenchSettings(
-                mode, unary, concurrency, batchRepetitions, push, fanOut, fanOutSteps, jmh, rounds, selected);
+                mode, unary, concurrency, batchRepetitions, ladder, push, fanOut, fanOutSteps, jmh, rounds, selected);
     }
 
     /** Returns these settings with {@code newRounds} rounds. */
     public BenchSettings withRounds(int newRounds) {
         return new BenchSettings(
-                mode, unary, concurrency, batchRepetitions, push, fanOut, fanOutSteps, jmh, newRounds, scenarios);
+                mode,
+                unary,
+                concurrency,
+                batchRepetitions,
+                ladder,
+                push,
+                fanOut,
+                fanOutSteps,
+                jmh,
+                newRounds,
+                scenarios);
     }
 
     /** Returns whether the run includes {@code scenario}. */
@@ -112,6 +127,7 @@ public record BenchSettings(
                 new LoadPhases(Duration.ofMillis(200), Duration.ofMillis(300)),
                 8,
                 1,
+                new LoadPhases(Duration.ofMillis(100), Duration.ofMillis(200)),
                 new LoadPhases(Duration.ofMillis(300), Duration.ofMillis(500)),
                 new LoadPhases(Duration.ofMillis(300), Duration.ofMillis(500)),
                 List.of(50),

@@ -9,6 +9,8 @@ enum Scenario {
     SIZES("sizes"),
     /** Unary latency and throughput of the Armeria server, plain grpc-java and raw TCP (targets 3, 5 and 6). */
     UNARY("unary"),
+    /** Armeria with Tickscope's configuration added one feature at a time, against plain grpc-java. */
+    CONFIGURATION_LADDER("config-ladder"),
     /** 1,000 sequential calls, 1,000 concurrent ones and one batch (target 4). */
     BATCH("batch"),
     /** GetPrice at half the most calls per second (target 9). */
