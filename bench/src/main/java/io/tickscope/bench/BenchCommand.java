@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "SCENARIO",
             description = "Run only these scenarios, comma-separated: sizes, unary, config-ladder, batch, open-loop,"
-                    + " push, fan-out, codecs (default: all).")
+                    + " network, push, fan-out, codecs (default: all).")
     private List<String> only = List.of();
 
     @Option(

@@ -19,6 +19,7 @@ import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
 import io.tickscope.bench.scenarios.ConfigurationLadder;
 import io.tickscope.bench.scenarios.EncodedSizes;
 import io.tickscope.bench.scenarios.FanOut;
+import io.tickscope.bench.scenarios.NetworkPage;
 import io.tickscope.bench.scenarios.OpenLoopLatency;
 import io.tickscope.bench.scenarios.PushThroughput;
 import io.tickscope.bench.scenarios.UnaryRuns;
@@ -86,6 +87,12 @@ final class BenchRun {
             if (settings.runs(Scenario.CONFIGURATION_LADDER)) {
                 attempt("Armeria configuration ladder", () -> {
                     ConfigurationLadder.run(settings.ladder(), settings.concurrency(), results);
+                    return Boolean.TRUE;
+                });
+            }
+            if (settings.runs(Scenario.NETWORK)) {
+                attempt("a page of 47 prices over a delay line", () -> {
+                    NetworkPage.run(settings.networkPages(), results);
                     return Boolean.TRUE;
                 });
             }

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param concurrency the calls in flight in closed-loop runs
  * @param batchRepetitions how often the batch comparison runs; the median counts
  * @param ladder warm-up and window of each step of the configuration ladder (sequential and closed loop)
+ * @param networkPages how many times each way of loading the page of 47 prices over the delay line is timed
  * @param push warm-up and window of the one-stream push run
  * @param fanOut warm-up and window of each fan-out step
  * @param fanOutSteps the numbers of concurrent streams to try, rising; the ramp stops at the first step missed
@@ -34,6 +35,7 @@ public record BenchSettings(
         int concurrency,
         int batchRepetitions,
         LoadPhases ladder,
+        int networkPages,
         LoadPhases push,
         LoadPhases fanOut,
         List<Integer> fanOutSteps,
@@ -56,6 +58,9 @@ public record BenchSettings(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency: " + concurrency + " (expected: >= 1)");
         }
+        if (networkPages < 1) {
+            throw new IllegalArgumentException("networkPages: " + networkPages + " (expected: >= 1)");
+        }
         if (batchRepetitions < 1) {
             throw new IllegalArgumentException("batchRepetitions: " + batchRepetitions + " (expected: >= 1)");
         }
@@ -71,6 +76,7 @@ public record BenchSettings(
                 32,
                 11,
                 new LoadPhases(Duration.ofSeconds(2), Duration.ofSeconds(4)),
+                7,
                 new LoadPhases(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 new LoadPhases(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 List.of(500, 1_000, 2_000, 3_000, 4_000, 6_000),
@@ -86,6 +92,7 @@ public record BenchSettings(
                 32,
                 5,
                 new LoadPhases(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                3,
                 new LoadPhases(Duration.ofSeconds(2), Duration.ofSeconds(3)),
                 new LoadPhases(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 List.of(500, 1_000, 2_000),
@@ -97,7 +104,18 @@ public record BenchSettings(
     /** Returns these settings running only {@code selected}. */
     public BenchSettings only(Set<Scenario> selected) {
         return new BenchSettings(
-                mode, unary, concurrency, batchRepetitions, ladder, push, fanOut, fanOutSteps, jmh, rounds, selected);
+                mode,
+                unary,
+                concurrency,
+                batchRepetitions,
+                ladder,
+                networkPages,
+                push,
+                fanOut,
+                fanOutSteps,
+                jmh,
+                rounds,
+                selected);
     }
 
     /** Returns these settings with {@code newRounds} rounds. */
@@ -108,6 +126,7 @@ public record BenchSettings(
                 concurrency,
                 batchRepetitions,
                 ladder,
+                networkPages,
                 push,
                 fanOut,
                 fanOutSteps,
@@ -128,6 +147,7 @@ public record BenchSettings(
                 8,
                 1,
                 new LoadPhases(Duration.ofMillis(100), Duration.ofMillis(200)),
+                1,
                 new LoadPhases(Duration.ofMillis(300), Duration.ofMillis(500)),
                 new LoadPhases(Duration.ofMillis(300), Duration.ofMillis(500)),
                 List.of(50),

@@ -17,6 +17,8 @@ enum Scenario {
     OPEN_LOOP("open-loop"),
     /** One WatchPrices stream of the whole catalogue (target 7). */
     PUSH("push"),
+    /** A page of 47 prices over a delay line, REST and gRPC in their several ways (targets 10 to 12). */
+    NETWORK("network"),
     /** Rising numbers of WatchPrices streams (target 8); a ramp, run once. */
     FAN_OUT("fan-out"),
     /** JMH codec microbenchmarks; run once. */

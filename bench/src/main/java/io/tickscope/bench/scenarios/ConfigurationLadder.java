@@ -12,8 +12,11 @@ import io.tickscope.bench.report.Units;
 import io.tickscope.bench.servers.ArmeriaFeaturesUnderTest;
 import io.tickscope.bench.servers.HandlerThreads;
 import io.tickscope.bench.servers.PlainGrpcUnderTest;
+import io.tickscope.bench.servers.ScratchDirectory;
 import io.tickscope.server.ServerSettings;
+import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.ServerFeature;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +46,25 @@ public final class ConfigurationLadder {
         results.add(SECTION, PLAIN + ": p50", plain.p50Micros(), Units.MICROS);
 
         List<ServerFeature> ladder = List.of(ServerFeature.values());
+        try (ScratchDirectory dataDirectory = ScratchDirectory.create("tickscope-bench-ladder");
+                Backend backend = Backend.open(
+                        dataDirectory.path(),
+                        ServerSettings.DEFAULT_SEED,
+                        ServerSettings.DEFAULT_TICK_RATE,
+                        Clock.systemUTC())) {
+            backend.startMarket();
+            climb(ladder, backend, plain, phases, concurrency, results);
+        }
+    }
+
+    private static void climb(
+            List<ServerFeature> ladder,
+            Backend backend,
+            Figures plain,
+            LoadPhases phases,
+            int concurrency,
+            Results results)
+            throws Exception {
         for (int step = 0; step <= ladder.size(); step++) {
             Set<ServerFeature> features = EnumSet.noneOf(ServerFeature.class);
             features.addAll(ladder.subList(0, step));
@@ -50,8 +72,7 @@ public final class ConfigurationLadder {
                     ? "bare Armeria GrpcService, pricing only"
                     : step + ". + " + ladder.get(step - 1).label();
             Figures figures;
-            try (ArmeriaFeaturesUnderTest server =
-                    ArmeriaFeaturesUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, features)) {
+            try (ArmeriaFeaturesUnderTest server = ArmeriaFeaturesUnderTest.start(backend, features)) {
                 figures = measure(server.port(), phases, concurrency);
             }
             results.add(SECTION, label + ": calls/s", figures.callsPerSecond(), Units.CALLS_PER_SECOND);

@@ -2,6 +2,7 @@ package io.tickscope.bench.servers;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import io.tickscope.server.ServerSettings;
@@ -12,7 +13,9 @@ import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.ServerSecurity;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Armeria server built by Tickscope's own configuration code ({@link TickscopeServices#configureServices})
@@ -21,27 +24,35 @@ import java.util.Set;
  */
 public final class ArmeriaFeaturesUnderTest implements AutoCloseable {
 
-    private final ScratchDirectory dataDirectory;
-    private final Backend backend;
+    private final @Nullable ScratchDirectory dataDirectory;
+    private final @Nullable Backend ownBackend;
     private final Server server;
 
-    private ArmeriaFeaturesUnderTest(ScratchDirectory dataDirectory, Backend backend, Server server) {
+    private ArmeriaFeaturesUnderTest(
+            @Nullable ScratchDirectory dataDirectory, @Nullable Backend ownBackend, Server server) {
         this.dataDirectory = dataDirectory;
-        this.backend = backend;
+        this.ownBackend = ownBackend;
         this.server = server;
     }
 
-    /** Starts a server with {@code features} whose market makes {@code tickRate} changes per second. */
-    public static ArmeriaFeaturesUnderTest start(int tickRate, Set<ServerFeature> features) {
-        requireNonNull(features, "features");
+    /**
+     * Starts a server with {@code features} over {@code backend}, which the caller started and closes: the steps
+     * of the configuration ladder share one, so that a step costs a server start, not a database.
+     */
+    public static ArmeriaFeaturesUnderTest start(Backend backend, Set<ServerFeature> features) {
+        return new ArmeriaFeaturesUnderTest(null, null, startServer(backend, features, false));
+    }
+
+    /**
+     * Starts a server with every feature, on a plaintext port and on a TLS port with a self-signed certificate
+     * ({@link #tlsPort()}), whose market makes {@code tickRate} changes per second.
+     */
+    public static ArmeriaFeaturesUnderTest startWithTls(int tickRate) {
+        Set<ServerFeature> features = EnumSet.allOf(ServerFeature.class);
         ScratchDirectory dataDirectory = ScratchDirectory.create("tickscope-bench-features");
         Backend backend = Backend.open(dataDirectory.path(), ServerSettings.DEFAULT_SEED, tickRate, Clock.systemUTC());
         try {
-            ServerBuilder sb = Server.builder().http(new InetSocketAddress(Loopback.address(), 0));
-            TickscopeServices.configureServices(
-                    sb, backend, ServerSecurity.development(), ServerLimits.defaults(), features);
-            Server server = sb.build();
-            server.start().join();
+            Server server = startServer(backend, features, true);
             backend.startMarket();
             return new ArmeriaFeaturesUnderTest(dataDirectory, backend, server);
         } catch (RuntimeException e) {
@@ -51,8 +62,27 @@ public final class ArmeriaFeaturesUnderTest implements AutoCloseable {
         }
     }
 
+    private static Server startServer(Backend backend, Set<ServerFeature> features, boolean tls) {
+        requireNonNull(features, "features");
+        ServerBuilder sb = Server.builder().http(new InetSocketAddress(Loopback.address(), 0));
+        if (tls) {
+            sb.https(new InetSocketAddress(Loopback.address(), 0)).tlsSelfSigned();
+        }
+        TickscopeServices.configureServices(
+                sb, backend, ServerSecurity.development(), ServerLimits.defaults(), features);
+        Server server = sb.build();
+        server.start().join();
+        return server;
+    }
+
+    /** Returns the plaintext port (HTTP/1.1 and HTTP/2). */
     public int port() {
-        return server.activeLocalPort();
+        return server.activeLocalPort(SessionProtocol.HTTP);
+    }
+
+    /** Returns the TLS port of a server started with {@link #startWithTls}. */
+    public int tlsPort() {
+        return server.activeLocalPort(SessionProtocol.HTTPS);
     }
 
     @Override
@@ -60,8 +90,12 @@ public final class ArmeriaFeaturesUnderTest implements AutoCloseable {
         try {
             server.stop().join();
         } finally {
-            backend.close();
-            dataDirectory.close();
+            if (ownBackend != null) {
+                ownBackend.close();
+            }
+            if (dataDirectory != null) {
+                dataDirectory.close();
+            }
         }
     }
 }
