@@ -6,7 +6,9 @@ import io.tickscope.bench.report.ReportTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,27 @@ final class BenchCommand implements Callable<Integer> {
     private boolean smoke;
 
     @Option(
+            names = "--quick",
+            description = "Run every selected scenario in short windows, three rounds (a few minutes for all): enough"
+                    + " to check that a change helps, not for the figures of docs/benchmarks.md.")
+    private boolean quick;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "SCENARIO",
+            description = "Run only these scenarios, comma-separated: sizes, unary, config-ladder, batch, open-loop,"
+                    + " network, push, fan-out, codecs (default: all).")
+    private List<String> only = List.of();
+
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            description = "Run the scenarios behind the ratio targets N times, interleaved, and judge each target on"
+                    + " the median (default: 3 for full and quick runs, 1 for smoke).")
+    private int rounds;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "target/tickscope-bench",
@@ -39,7 +62,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchSettings settings = smoke ? BenchSettings.smoke() : BenchSettings.full();
+        BenchSettings settings = smoke ? BenchSettings.smoke() : quick ? BenchSettings.quick() : BenchSettings.full();
+        if (!only.isEmpty()) {
+            settings = settings.only(only.stream().map(Scenario::named).collect(Collectors.toSet()));
+        }
+        if (rounds != 0) {
+            settings = settings.withRounds(rounds);
+        }
         Report report = new BenchRun(settings, outputDirectory, System.err).run();
         String table = ReportTable.render(report);
         System.out.print(table);

@@ -16,8 +16,10 @@ import io.tickscope.bench.report.Target;
 import io.tickscope.bench.report.Units;
 import io.tickscope.bench.scenarios.BatchComparison;
 import io.tickscope.bench.scenarios.CodecMicrobenchmarks;
+import io.tickscope.bench.scenarios.ConfigurationLadder;
 import io.tickscope.bench.scenarios.EncodedSizes;
 import io.tickscope.bench.scenarios.FanOut;
+import io.tickscope.bench.scenarios.NetworkPage;
 import io.tickscope.bench.scenarios.OpenLoopLatency;
 import io.tickscope.bench.scenarios.PushThroughput;
 import io.tickscope.bench.scenarios.UnaryRuns;
@@ -68,7 +70,61 @@ final class BenchRun {
         Conditions conditions = Conditions.capture(settings.mode(), Clock.systemUTC());
         UnaryRuns unary = new UnaryRuns(settings.unary(), settings.concurrency(), results);
 
-        ArmeriaFigures armeria = attempt("Armeria server", () -> measureArmeria(unary));
+        // The scenarios behind ratio targets run in rounds, one after the other, so that a disturbance from the
+        // machine's other work falls on one round of each figure rather than on all of one figure.
+        for (int round = 1; round <= settings.rounds(); round++) {
+            step("round " + round + " of " + settings.rounds());
+            boolean firstRound = round == 1;
+            if (settings.runs(Scenario.SIZES) && firstRound
+                    || settings.runs(Scenario.UNARY)
+                    || settings.runs(Scenario.BATCH)
+                    || settings.runs(Scenario.OPEN_LOOP)) {
+                @Nullable ArmeriaFigures armeria = attempt("Armeria server", () -> measureArmeria(unary, firstRound));
+                if (settings.runs(Scenario.UNARY)) {
+                    measureBaselines(unary, armeria);
+                }
+            }
+            if (settings.runs(Scenario.CONFIGURATION_LADDER)) {
+                attempt("Armeria configuration ladder", () -> {
+                    ConfigurationLadder.run(settings.ladder(), settings.concurrency(), results);
+                    return Boolean.TRUE;
+                });
+            }
+            if (settings.runs(Scenario.NETWORK)) {
+                attempt("a page of 47 prices over a delay line", () -> {
+                    NetworkPage.run(settings.networkPages(), results);
+                    return Boolean.TRUE;
+                });
+            }
+            if (settings.runs(Scenario.PUSH)) {
+                attempt("WatchPrices push on one stream", () -> {
+                    PushThroughput.run(settings.push(), results);
+                    return Boolean.TRUE;
+                });
+            }
+        }
+        if (settings.runs(Scenario.FAN_OUT)) {
+            attempt("WatchPrices fan-out", () -> {
+                FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
+                return Boolean.TRUE;
+            });
+        }
+        if (settings.runs(Scenario.CODECS)) {
+            attempt("codec microbenchmarks (JMH)", () -> {
+                CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
+                return Boolean.TRUE;
+            });
+        }
+        step("done");
+        addMachineActivity();
+
+        List<Target> targets = new ArrayList<>(results.targets());
+        targets.sort(Comparator.comparing(Target::id));
+        return new Report(conditions, results.measurements(), targets, failures);
+    }
+
+    /** Measures plain grpc-java and the raw TCP echo, and compares the Armeria server's figures with them. */
+    private void measureBaselines(UnaryRuns unary, @Nullable ArmeriaFigures armeria) throws InterruptedException {
         List<UnaryFigures> plainGrpc = new ArrayList<>();
         for (HandlerThreads threads : HandlerThreads.values()) {
             UnaryFigures figures = attempt("plain grpc-java server, handlers on the " + threads.label(), () -> {
@@ -87,51 +143,42 @@ final class BenchRun {
                 return unary.measureLatency(TCP_ECHO, client.roundTrip());
             }
         });
-        if (armeria != null && tcp != null && !plainGrpc.isEmpty()) {
-            UnaryComparisons.add(armeria.grpc(), armeria.rest(), armeria.netty(), plainGrpc, tcp, results);
+        @Nullable UnaryTrio trio = armeria == null ? null : armeria.unary();
+        if (trio != null && tcp != null && !plainGrpc.isEmpty()) {
+            UnaryComparisons.add(trio.grpc(), trio.rest(), trio.netty(), plainGrpc, tcp, results);
         }
-
-        attempt("WatchPrices push on one stream", () -> {
-            PushThroughput.run(settings.push(), results);
-            return Boolean.TRUE;
-        });
-        attempt("WatchPrices fan-out", () -> {
-            FanOut.run(settings.fanOutSteps(), settings.fanOut(), results);
-            return Boolean.TRUE;
-        });
-        attempt("codec microbenchmarks (JMH)", () -> {
-            CodecMicrobenchmarks.run(fixtureDirectory(), settings.jmh(), results);
-            return Boolean.TRUE;
-        });
-        step("done");
-        addMachineActivity();
-
-        List<Target> targets = new ArrayList<>(results.targets());
-        targets.sort(Comparator.comparing(Target::id));
-        return new Report(conditions, results.measurements(), targets, failures);
     }
 
-    private ArmeriaFigures measureArmeria(UnaryRuns unary) throws Exception {
+    private ArmeriaFigures measureArmeria(UnaryRuns unary, boolean firstRound) throws Exception {
         try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE)) {
             GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port());
             RestPricingClient rest = RestPricingClient.http1(server.port());
-            step("Armeria server: encoded sizes and bytes on the wire");
-            EncodedSizes.run(grpc, rest, fixtureDirectory(), results);
-            WireBytes.run(server.port(), results);
-            step("Armeria server: unary gRPC and REST");
-            ArmeriaFigures figures = new ArmeriaFigures(
-                    unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall()),
-                    unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall()),
-                    measureWithNettyClient(unary, ARMERIA_NETTY, server.port()));
-            step("Armeria server: batch against unary, open loop");
-            BatchComparison.run(grpc, settings.unary().warmup(), settings.batchRepetitions(), results);
-            OpenLoopLatency.run(
-                    ARMERIA_GRPC,
-                    grpc.getPriceCall(),
-                    figures.grpc().saturated().callsPerSecond(),
-                    settings.unary(),
-                    results);
-            return figures;
+            if (firstRound && settings.runs(Scenario.SIZES)) {
+                step("Armeria server: encoded sizes and bytes on the wire");
+                EncodedSizes.run(grpc, rest, fixtureDirectory(), results);
+                WireBytes.run(server.port(), results);
+            }
+            @Nullable UnaryTrio trio = null;
+            if (settings.runs(Scenario.UNARY)) {
+                step("Armeria server: unary gRPC and REST");
+                trio = new UnaryTrio(
+                        unary.measure(ARMERIA_GRPC, grpc.getPriceRoundTrip(), grpc.getPriceCall()),
+                        unary.measure(ARMERIA_REST, rest.getPriceRoundTrip(), rest.getPriceCall()),
+                        measureWithNettyClient(unary, ARMERIA_NETTY, server.port()));
+            }
+            if (settings.runs(Scenario.BATCH)) {
+                step("Armeria server: batch against unary");
+                BatchComparison.run(grpc, settings.unary().warmup(), settings.batchRepetitions(), results);
+            }
+            if (settings.runs(Scenario.OPEN_LOOP)) {
+                step("Armeria server: open loop");
+                double maxCallsPerSecond = trio != null
+                        ? trio.grpc().saturated().callsPerSecond()
+                        : unary.measureThroughput(ARMERIA_GRPC, grpc.getPriceCall())
+                                .callsPerSecond();
+                OpenLoopLatency.run(ARMERIA_GRPC, grpc.getPriceCall(), maxCallsPerSecond, settings.unary(), results);
+            }
+            return new ArmeriaFigures(trio);
         }
     }
 
@@ -186,5 +233,8 @@ final class BenchRun {
     }
 
     /** The unary figures of the Armeria server, by client and protocol. */
-    private record ArmeriaFigures(UnaryFigures grpc, UnaryFigures rest, UnaryFigures netty) {}
+    private record UnaryTrio(UnaryFigures grpc, UnaryFigures rest, UnaryFigures netty) {}
+
+    /** What the Armeria phase measured: the unary figures when the run includes them. */
+    private record ArmeriaFigures(@Nullable UnaryTrio unary) {}
 }

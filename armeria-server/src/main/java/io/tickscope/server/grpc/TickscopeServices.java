@@ -1,14 +1,17 @@
 package io.tickscope.server.grpc;
 
+import com.linecorp.armeria.common.SerializationFormat;
 import com.linecorp.armeria.common.grpc.GrpcMeterIdPrefixFunction;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.common.prometheus.PrometheusMeterRegistries;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
 import com.linecorp.armeria.server.healthcheck.ListenableHealthChecker;
 import com.linecorp.armeria.server.healthcheck.SettableHealthChecker;
@@ -26,7 +29,11 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -94,61 +101,136 @@ public final class TickscopeServices {
             ServerLimits limits,
             List<ServerServiceDefinition> extraServices,
             List<ListenableHealthChecker> healthCheckers) {
+        configureServices(
+                sb, backend, security, limits, extraServices, healthCheckers, EnumSet.allOf(ServerFeature.class));
+    }
+
+    /**
+     * Registers the pricing service and only those of Tickscope's {@code features} named: what the benchmark
+     * measures, one feature added at a time. Production serves every feature.
+     */
+    public static void configureServices(
+            ServerBuilder sb,
+            Backend backend,
+            ServerSecurity security,
+            ServerLimits limits,
+            Set<ServerFeature> features) {
+        configureServices(sb, backend, security, limits, List.of(), List.of(), features);
+    }
+
+    private static void configureServices(
+            ServerBuilder sb,
+            Backend backend,
+            ServerSecurity security,
+            ServerLimits limits,
+            List<ServerServiceDefinition> extraServices,
+            List<ListenableHealthChecker> healthCheckers,
+            Set<ServerFeature> features) {
         LiveStreams liveStreams = new LiveStreams();
-        List<ServerServiceDefinition> ownServices = List.of(
-                new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
-                new RecommendationGrpcService(
-                                backend.catalogue(),
-                                backend.recommender(),
-                                backend.bookStore(),
-                                backend.userStore(),
-                                liveStreams)
-                        .bindService(),
-                new UserGrpcService(backend.userStore()).bindService());
+        List<ServerServiceDefinition> ownServices = new ArrayList<>();
+        ownServices.add(new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService());
+        if (features.contains(ServerFeature.OTHER_SERVICES)) {
+            ownServices.add(new RecommendationGrpcService(
+                            backend.catalogue(),
+                            backend.recommender(),
+                            backend.bookStore(),
+                            backend.userStore(),
+                            liveStreams)
+                    .bindService());
+            ownServices.add(new UserGrpcService(backend.userStore()).bindService());
+        }
         List<ServerServiceDefinition> tickscopeServices =
                 Stream.concat(ownServices.stream(), extraServices.stream()).toList();
         LimitsConfigurator limitsConfigurator =
                 LimitsConfigurator.of(limits, ClientKey.peerAddress(), tickscopeServices);
-        limitsConfigurator.configureServer(sb);
+        boolean limited = features.contains(ServerFeature.LIMITS);
+        if (limited) {
+            limitsConfigurator.configureServer(sb);
+        }
 
-        GrpcService grpcService = limitsConfigurator
-                .configureGrpc(GrpcService.builder())
-                .addServiceDefinitions(tickscopeServices)
-                .addService(healthCheckService(backend, healthCheckers))
-                .addService(ProtoReflectionServiceV1.newInstance())
-                .intercept(security.grpcInterceptor(), new HealthWatchesEndOnStop(liveStreams))
-                .supportedSerializationFormats(GrpcSerializationFormats.values())
-                .enableUnframedRequests(true)
-                .enableHttpJsonTranscoding(true)
-                .unframedGrpcErrorHandler(UnframedGrpcErrorHandler.ofJson())
-                .exceptionHandler(new TickscopeExceptionHandler(limits))
-                .build();
+        GrpcServiceBuilder grpc = GrpcService.builder();
+        if (limited) {
+            limitsConfigurator.configureGrpc(grpc);
+        }
+        grpc.addServiceDefinitions(tickscopeServices).supportedSerializationFormats(serializationFormats(features));
+        if (features.contains(ServerFeature.HEALTH)) {
+            grpc.addService(healthCheckService(backend, healthCheckers))
+                    .intercept(new HealthWatchesEndOnStop(liveStreams));
+        }
+        if (features.contains(ServerFeature.REFLECTION)) {
+            grpc.addService(ProtoReflectionServiceV1.newInstance());
+        }
+        if (features.contains(ServerFeature.AUTH)) {
+            grpc.intercept(security.grpcInterceptor());
+        }
+        if (features.contains(ServerFeature.UNFRAMED_JSON)) {
+            grpc.enableUnframedRequests(true).unframedGrpcErrorHandler(UnframedGrpcErrorHandler.ofJson());
+        }
+        if (features.contains(ServerFeature.HTTP_JSON_TRANSCODING)) {
+            grpc.enableHttpJsonTranscoding(true);
+        }
+        if (features.contains(ServerFeature.EXCEPTION_HANDLER)) {
+            grpc.exceptionHandler(new TickscopeExceptionHandler(limits));
+        }
+        GrpcService grpcService = grpc.build();
 
-        PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
-        Gauge.builder("tickscope.price.watchers", backend.priceBus(), PriceBus::subscriberCount)
-                .description("Open WatchPrices subscriptions")
-                .register(meterRegistry);
-        Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
-                .description("Largest number of price updates waiting for one slow watcher")
-                .register(meterRegistry);
-        sb.meterRegistry(meterRegistry)
-                .service(
-                        grpcService,
-                        service -> service.decorate(new UntranscodableRequests()),
-                        service -> service.decorate(StreamingCallLimits.of(tickscopeServices)),
-                        limitsConfigurator::decorate,
-                        MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")))
-                .service(
-                        "/internal/metrics",
-                        PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry())
-                                .decorate(security.adminSurfaceDecorator()))
-                .serviceUnder(
-                        "/docs",
-                        DocExamples.addTo(DocService.builder()).build().decorate(security.adminSurfaceDecorator()))
-                .accessLogWriter(AccessLogWriter.combined(), true)
-                .serverListener(ServerListener.builder()
-                        .whenStopping(server -> liveStreams.closeAll())
-                        .build());
+        List<Function<? super HttpService, ? extends HttpService>> decorators = new ArrayList<>();
+        if (features.contains(ServerFeature.HTTP_JSON_TRANSCODING)) {
+            decorators.add(service -> service.decorate(new UntranscodableRequests()));
+        }
+        if (limited) {
+            decorators.add(service -> service.decorate(StreamingCallLimits.of(tickscopeServices)));
+            decorators.add(limitsConfigurator::decorate);
+        }
+        Function<HttpService, HttpService> adminSurface = features.contains(ServerFeature.AUTH)
+                ? page -> page.decorate(security.adminSurfaceDecorator())
+                : Function.identity();
+        if (features.contains(ServerFeature.METRICS)) {
+            PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
+            Gauge.builder("tickscope.price.watchers", backend.priceBus(), PriceBus::subscriberCount)
+                    .description("Open WatchPrices subscriptions")
+                    .register(meterRegistry);
+            Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
+                    .description("Largest number of price updates waiting for one slow watcher")
+                    .register(meterRegistry);
+            decorators.add(MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")));
+            sb.meterRegistry(meterRegistry)
+                    .service(
+                            "/internal/metrics",
+                            adminSurface.apply(PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry())));
+        }
+        sb.service(grpcService, decorators);
+        if (features.contains(ServerFeature.DOC_SERVICE)) {
+            sb.serviceUnder(
+                    "/docs",
+                    adminSurface.apply(DocExamples.addTo(DocService.builder()).build()));
+        }
+        if (features.contains(ServerFeature.ACCESS_LOG)) {
+            sb.accessLogWriter(AccessLogWriter.combined(), true);
+        }
+        sb.serverListener(ServerListener.builder()
+                .whenStopping(server -> liveStreams.closeAll())
+                .build());
+    }
+
+    /**
+     * Binary gRPC always; gRPC's JSON framing with unframed JSON (which a JSON request becomes); gRPC-Web's four
+     * framings with gRPC-Web.
+     */
+    private static List<SerializationFormat> serializationFormats(Set<ServerFeature> features) {
+        List<SerializationFormat> formats = new ArrayList<>(List.of(GrpcSerializationFormats.PROTO));
+        boolean json = features.contains(ServerFeature.UNFRAMED_JSON);
+        if (json) {
+            formats.add(GrpcSerializationFormats.JSON);
+        }
+        if (features.contains(ServerFeature.GRPC_WEB)) {
+            formats.add(GrpcSerializationFormats.PROTO_WEB);
+            formats.add(GrpcSerializationFormats.PROTO_WEB_TEXT);
+            if (json) {
+                formats.add(GrpcSerializationFormats.JSON_WEB);
+            }
+        }
+        return formats;
     }
 
     /** NOT_SERVING while the database cannot serve (a shared PostgreSQL that went away), SERVING again once it can. */

@@ -6,8 +6,6 @@ import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
 import io.tickscope.server.error.NotFoundException;
 import io.tickscope.shared.money.Amount;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PriceBook {
 
-    private static final BigDecimal BASIS_POINTS_PER_ONE = BigDecimal.valueOf(10_000);
     /** How often a change that lost a race with another replica's change is built again before it fails. */
     private static final int MAX_RECORD_ATTEMPTS = 10;
 
@@ -231,13 +228,8 @@ public final class PriceBook {
         synchronized (product) {
             return change(
                     product,
-                    price -> {
-                        long movedMinorUnits = BigDecimal.valueOf(price.minorUnits())
-                                .multiply(BigDecimal.valueOf(10_000L + changeBasisPoints))
-                                .divide(BASIS_POINTS_PER_ONE, 0, RoundingMode.HALF_EVEN)
-                                .longValueExact();
-                        return new Amount(price.currency(), Math.max(1, movedMinorUnits));
-                    },
+                    price -> new Amount(
+                            price.currency(), Math.max(1, MarketMove.apply(price.minorUnits(), changeBasisPoints))),
                     newSale,
                     PriceJournal.Origin.MARKET);
         }

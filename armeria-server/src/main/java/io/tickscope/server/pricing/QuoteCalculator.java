@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * between, the order does not change the result. The base price is the same exact conversion, rounded on its
  * own; so the discounted price is never derived from an already rounded base price.
  *
- * <p>Quoting runs for every delivered price update, so the conversion between each pair of currencies is
- * computed once, up front, as a fraction of small integers (minor units of the target per minor unit of the
- * listing currency). A quote is then two multiplications and two divisions of compact {@link BigDecimal}s:
- * a few tens of nanoseconds, and exact for any amount.
+ * <p>Quoting runs for every delivered price update and every item of a batch, so the conversion between each
+ * pair of currencies is computed once, up front, as a reduced fraction of small integers (minor units of the
+ * target per minor unit of the listing currency). A quote is then integer multiplications and half-even
+ * divisions in {@code long}s while the products fit in one: price × numerator × share below 2^63, where the
+ * share is at most 10^8 (two shares in basis points), which for the rates of a few digits that exchange rates
+ * have covers prices to millions of dollars at least. Past that, the same fraction in {@link BigDecimal}, as
+ * exact; {@code QuoteArithmeticPropertyTest} checks both against the plain decimal formula.
  */
 final class QuoteCalculator {
 
@@ -116,15 +119,9 @@ final class QuoteCalculator {
         long saleShare = sale == null ? BASIS_POINTS_PER_ONE : BASIS_POINTS_PER_ONE - sale.discountBasisPoints();
         long share = segmentShares[segment.ordinal()] * saleShare;
 
-        BigDecimal converted =
-                BigDecimal.valueOf(listing.basePrice().minorUnits()).multiply(conversion.numerator);
-        long baseMinorUnits = converted
-                .divide(conversion.denominator, 0, RoundingMode.HALF_EVEN)
-                .longValueExact();
-        long discountedMinorUnits = converted
-                .multiply(BigDecimal.valueOf(share))
-                .divide(conversion.denominatorTimesShareScale, 0, RoundingMode.HALF_EVEN)
-                .longValueExact();
+        long minorUnits = listing.basePrice().minorUnits();
+        long baseMinorUnits = conversion.convert(minorUnits);
+        long discountedMinorUnits = conversion.convertAndShare(minorUnits, share);
         return new Quote(
                 listing.productId(),
                 listing.name(),
@@ -170,7 +167,10 @@ final class QuoteCalculator {
                 "currency_code", '"' + currency.getCurrencyCode() + "\" (expected: one of " + supportedCodes + ')');
     }
 
-    /** Minor units of a target currency per minor unit of a source currency, as a reduced fraction. */
+    /**
+     * Minor units of a target currency per minor unit of a source currency, as a reduced fraction, with the
+     * two roundings a quote needs: in {@code long}s while they fit, else in {@link BigDecimal}.
+     */
     private static final class Conversion {
 
         final BigDecimal numerator;
@@ -178,10 +178,56 @@ final class QuoteCalculator {
         /** The denominator times 10^8, which divides out two shares given in basis points. */
         final BigDecimal denominatorTimesShareScale;
 
+        /** Whether the numerator and both denominators fit in {@code long}s, so the integer path can run. */
+        private final boolean fitsInLongs;
+
+        private final long longNumerator;
+        private final long longDenominator;
+        private final long longDenominatorTimesShareScale;
+
         private Conversion(BigInteger numerator, BigInteger denominator) {
             this.numerator = new BigDecimal(numerator);
             this.denominator = new BigDecimal(denominator);
             denominatorTimesShareScale = this.denominator.multiply(BASIS_POINTS_SQUARED);
+            BigInteger scaledDenominator = denominatorTimesShareScale.toBigIntegerExact();
+            fitsInLongs = numerator.bitLength() < Long.SIZE && scaledDenominator.bitLength() < Long.SIZE;
+            longNumerator = fitsInLongs ? numerator.longValue() : 0;
+            longDenominator = fitsInLongs ? denominator.longValue() : 0;
+            longDenominatorTimesShareScale = fitsInLongs ? scaledDenominator.longValue() : 0;
+        }
+
+        /**
+         * Returns {@code minorUnits} converted, rounded half-even.
+         *
+         * @throws ArithmeticException when the result does not fit in a {@code long}
+         */
+        long convert(long minorUnits) {
+            if (fitsInLongs && HalfEvenDivision.productFits(minorUnits, longNumerator)) {
+                return HalfEvenDivision.divide(minorUnits * longNumerator, longDenominator);
+            }
+            return BigDecimal.valueOf(minorUnits)
+                    .multiply(numerator)
+                    .divide(denominator, 0, RoundingMode.HALF_EVEN)
+                    .longValueExact();
+        }
+
+        /**
+         * Returns {@code minorUnits} converted and multiplied by {@code share} / 10^8, rounded once, half-even.
+         *
+         * @throws ArithmeticException when the result does not fit in a {@code long}
+         */
+        long convertAndShare(long minorUnits, long share) {
+            if (fitsInLongs && HalfEvenDivision.productFits(minorUnits, longNumerator)) {
+                long converted = minorUnits * longNumerator;
+                if (HalfEvenDivision.productFits(converted, share)) {
+                    return HalfEvenDivision.divide(converted * share, longDenominatorTimesShareScale);
+                }
+            }
+            return BigDecimal.valueOf(minorUnits)
+                    .multiply(numerator)
+                    .multiply(BigDecimal.valueOf(share))
+                    .divide(denominatorTimesShareScale, 0, RoundingMode.HALF_EVEN)
+                    .longValueExact();
         }
 
         static Conversion between(

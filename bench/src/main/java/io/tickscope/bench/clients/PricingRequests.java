@@ -60,7 +60,7 @@ public final class PricingRequests {
     }
 
     /** Returns the REST route of GetPrice for {@code productId}: {@code GET /v1/prices/{product_id}}. */
-    static String restPath(String productId) {
+    public static String restPath(String productId) {
         return "/v1/prices/" + productId + "?currency_code=" + CURRENCY_CODE + "&customer_segment=" + SEGMENT.name();
     }
 }

@@ -77,18 +77,30 @@ public final class ReportTable {
                 .append(INDENT)
                 .append(padLeft(Units.format(measurement.value(), measurement.unit()), valueWidth))
                 .append(' ')
-                .append(measurement.unit())
-                .append('\n');
+                .append(measurement.unit());
+        Spread spread = measurement.spread();
+        if (spread.samples() > 1) {
+            out.append("   (")
+                    .append(spread.samples())
+                    .append(" rounds: ")
+                    .append(Units.format(spread.min(), measurement.unit()))
+                    .append(" to ")
+                    .append(Units.format(spread.max(), measurement.unit()))
+                    .append(')');
+        }
+        out.append('\n');
     }
 
     private static void appendTargets(StringBuilder out, Report report) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"id", "target", "measured", "limit", "unit", "result"});
+        rows.add(new String[] {"id", "target", "min", "median", "max", "limit", "unit", "result"});
         for (Target target : report.targets()) {
             rows.add(new String[] {
                 target.id(),
                 target.description(),
+                Units.format(target.spread().min(), target.unit()),
                 Units.format(target.measured(), target.unit()),
+                Units.format(target.spread().max(), target.unit()),
                 target.comparison().symbol() + ' ' + Units.format(target.limit(), target.unit()),
                 target.unit(),
                 target.met() ? "met" : "NOT MET"
@@ -104,7 +116,7 @@ public final class ReportTable {
                 .append(report.targetsMet())
                 .append(" of ")
                 .append(report.targets().size())
-                .append(" met\n");
+                .append(" met (each judged on the median of its rounds)\n");
         for (String[] row : rows) {
             out.append(INDENT)
                     .append(padRight(row[0], widths[0]))
@@ -114,10 +126,14 @@ public final class ReportTable {
                     .append(padLeft(row[2], widths[2]))
                     .append(INDENT)
                     .append(padLeft(row[3], widths[3]))
-                    .append(' ')
-                    .append(padRight(row[4], widths[4]))
                     .append(INDENT)
-                    .append(row[5])
+                    .append(padLeft(row[4], widths[4]))
+                    .append(INDENT)
+                    .append(padLeft(row[5], widths[5]))
+                    .append(' ')
+                    .append(padRight(row[6], widths[6]))
+                    .append(INDENT)
+                    .append(row[7])
                     .append('\n');
         }
     }

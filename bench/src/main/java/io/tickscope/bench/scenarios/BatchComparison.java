@@ -3,6 +3,7 @@ package io.tickscope.bench.scenarios;
 import io.tickscope.bench.clients.GrpcPricingClient;
 import io.tickscope.bench.clients.PricingRequests;
 import io.tickscope.bench.load.AsyncCall;
+import io.tickscope.bench.load.ProcessCpu;
 import io.tickscope.bench.report.Comparison;
 import io.tickscope.bench.report.Results;
 import io.tickscope.bench.report.Target;
@@ -46,10 +47,16 @@ public final class BatchComparison {
         long[] sequential = new long[repetitions];
         long[] concurrent = new long[repetitions];
         long[] batch = new long[repetitions];
+        long sequentialCpu = 0;
+        long batchCpu = 0;
         for (int round = 0; round < repetitions; round++) {
+            long cpuBefore = ProcessCpu.nanos();
             sequential[round] = timeSequential(grpc, productIds);
+            sequentialCpu += ProcessCpu.nanos() - cpuBefore;
             concurrent[round] = timeConcurrent(concurrentCall, productIds.size());
+            cpuBefore = ProcessCpu.nanos();
             batch[round] = timeBatch(grpc, productIds);
+            batchCpu += ProcessCpu.nanos() - cpuBefore;
         }
         double sequentialMillis = medianMillis(sequential);
         double concurrentMillis = medianMillis(concurrent);
@@ -60,6 +67,11 @@ public final class BatchComparison {
         results.add(SECTION, "one GetPricesBatch(1,000)", batchMillis, Units.MILLIS);
         results.add(SECTION, "batch speed-up over sequential", speedUp, Units.RATIO);
         results.add(SECTION, "batch speed-up over concurrent", concurrentMillis / batchMillis, Units.RATIO);
+        // CPU of the whole process (client and server in one JVM) per variant: steadier than wall time on a busy
+        // machine, where the wall time of a sequential loop is mostly waiting for a core.
+        results.add(
+                SECTION, "process CPU per 1,000 sequential GetPrice", sequentialCpu / 1e6 / repetitions, Units.MILLIS);
+        results.add(SECTION, "process CPU per GetPricesBatch(1,000)", batchCpu / 1e6 / repetitions, Units.MILLIS);
         results.add(Target.ratio(
                 "4", "1,000 sequential GetPrice / one GetPricesBatch(1,000)", speedUp, Comparison.AT_LEAST, 50));
     }

@@ -3,6 +3,7 @@ package io.tickscope.bench.scenarios;
 import com.linecorp.armeria.client.ClientFactory;
 import io.tickscope.bench.clients.WatchClients;
 import io.tickscope.bench.load.LoadPhases;
+import io.tickscope.bench.load.ThreadCpu;
 import io.tickscope.bench.report.Comparison;
 import io.tickscope.bench.report.Results;
 import io.tickscope.bench.report.Target;
@@ -20,6 +21,8 @@ public final class PushThroughput {
     private static final String SECTION = "WatchPrices push, one stream of the whole catalogue";
     /** The highest market rate the server accepts. */
     private static final int TICK_RATE = 1_000_000;
+    /** The name of the server's market thread ({@code MarketSimulator}). */
+    private static final String MARKET_THREAD = "tickscope-market";
 
     private PushThroughput() {}
 
@@ -27,6 +30,7 @@ public final class PushThroughput {
         PushCounter counter = new PushCounter();
         long delivered;
         long covered;
+        long marketCpu;
         try (ArmeriaUnderTest server = ArmeriaUnderTest.start(TICK_RATE)) {
             WatchClients.stub(server.port(), ClientFactory.ofDefault())
                     .watchPrices(WatchClients.request(List.of()), counter);
@@ -34,10 +38,12 @@ public final class PushThroughput {
             counter.checkAlive();
             long deliveredBefore = counter.changesDelivered();
             long coveredBefore = counter.changesCovered();
+            long marketCpuBefore = ThreadCpu.nanosOf(MARKET_THREAD);
             Thread.sleep(phases.measurement().toMillis());
             counter.checkAlive();
             delivered = counter.changesDelivered() - deliveredBefore;
             covered = counter.changesCovered() - coveredBefore;
+            marketCpu = ThreadCpu.nanosOf(MARKET_THREAD) - marketCpuBefore;
             counter.cancel();
         }
         double seconds = phases.measurement().toNanos() / 1e9;
@@ -46,6 +52,11 @@ public final class PushThroughput {
         results.add(
                 SECTION, "market changes made (from sequence numbers)", covered / seconds, Units.UPDATES_PER_SECOND);
         results.add(SECTION, "updates delivered to the client", deliveredPerSecond, Units.UPDATES_PER_SECOND);
+        results.add(
+                SECTION,
+                "market thread CPU per change made (steady on a busy machine)",
+                marketCpu < 0 || covered == 0 ? Double.NaN : (double) marketCpu / covered,
+                Units.NANOS_PER_OP);
         results.add(
                 SECTION, "changes conflated away", covered == 0 ? 0 : 1 - (double) delivered / covered, Units.RATIO);
         results.add(new Target(

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A fresh temporary directory, deleted with everything in it on close: the data directory of one server. */
-final class ScratchDirectory implements AutoCloseable {
+public final class ScratchDirectory implements AutoCloseable {
 
     private final Path path;
 
@@ -16,7 +16,7 @@ final class ScratchDirectory implements AutoCloseable {
         this.path = path;
     }
 
-    static ScratchDirectory create(String prefix) {
+    public static ScratchDirectory create(String prefix) {
         try {
             return new ScratchDirectory(Files.createTempDirectory(prefix));
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class ScratchDirectory implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

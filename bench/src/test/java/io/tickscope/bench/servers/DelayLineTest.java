@@ -1,0 +1,45 @@
+package io.tickscope.bench.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proxy as a delay line: a raw TCP echo through it takes the configured round trip. No echo may come back
+ * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of many must come
+ * within 10% of it (the line adds little of its own: a loaded machine delays some echoes, not all of them).
+ */
+class DelayLineTest {
+
+    private static final int ECHOES = 40;
+
+    @Test
+    void anEchoTakesTheRoundTripOfAFiveMillisecondLine() throws Exception {
+        assertRoundTrip(Link.of(Duration.ofMillis(5), 100));
+    }
+
+    @Test
+    void anEchoTakesTheRoundTripOfAHalfMillisecondLine() throws Exception {
+        assertRoundTrip(Link.of(Duration.ofMillis(5).dividedBy(10), 100));
+    }
+
+    @Test
+    void theBandwidthCapSpreadsALargeMessageOverItsSerializationTime() throws Exception {
+        int bytes = 1 << 20;
+        Link link = Link.of(Duration.ZERO, 100);
+        long[] nanos = DelayLineCheck.echoRoundTripNanos(link, 3, bytes);
+
+        // 1 MiB at 100 Mbit/s takes 84 ms each way; the echo overlaps the two directions, so at least one way.
+        long serialization = link.transmissionNanos(bytes);
+        assertThat(serialization).isEqualTo(83_886_080L);
+        assertThat(nanos[0]).isGreaterThanOrEqualTo(serialization);
+    }
+
+    private static void assertRoundTrip(Link link) throws Exception {
+        long[] nanos = DelayLineCheck.echoRoundTripNanos(link, ECHOES, 64);
+        long roundTrip = link.roundTrip().toNanos();
+
+        assertThat(nanos[0]).as("fastest echo, ns").isBetween(roundTrip, roundTrip + roundTrip / 10);
+    }
+}
