@@ -24,6 +24,7 @@ import io.tickscope.server.backend.Backend;
 import io.tickscope.server.limits.ClientKey;
 import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
+import io.tickscope.server.pricing.HistoryWriter;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class TickscopeServices {
      * WatchPrices delivers on the Armeria call's event loop and so runs on Armeria only.
      */
     public static BindableService pricingService(Backend backend) {
-        return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
+        return new PricingGrpcService(
+                backend.priceBook(), backend.productStore(), backend.priceHistory(), new LiveStreams());
     }
 
     /** Wires every service with the development security and the default limits. */
@@ -96,7 +98,8 @@ public final class TickscopeServices {
             List<ListenableHealthChecker> healthCheckers) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = List.of(
-                new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService(),
+                new PricingGrpcService(
+                                backend.priceBook(), backend.productStore(), backend.priceHistory(), liveStreams).bindService(),
                 new RecommendationGrpcService(
                                 backend.catalogue(),
                                 backend.recommender(),
@@ -130,6 +133,12 @@ public final class TickscopeServices {
                 .register(meterRegistry);
         Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
                 .description("Largest number of price updates waiting for one slow watcher")
+                .register(meterRegistry);
+        Gauge.builder("tickscope.history.backlog", backend.historyWriter(), HistoryWriter::backlog)
+                .description("Price changes waiting to be stored as history")
+                .register(meterRegistry);
+        Gauge.builder("tickscope.history.dropped", backend.historyWriter(), HistoryWriter::droppedCount)
+                .description("Price changes dropped from history since start, because the store fell behind")
                 .register(meterRegistry);
         sb.meterRegistry(meterRegistry)
                 .service(
