@@ -54,6 +54,7 @@ final class SeamReplay {
     private boolean reading;
     private boolean loaded;
     private boolean done;
+    private boolean sendingNow;
     private Iterator<PriceTick> replay = List.<PriceTick>of().iterator();
     private Runnable onDone = () -> {};
     private Runnable onFailure = () -> {};
@@ -156,21 +157,28 @@ final class SeamReplay {
     }
 
     private void send() {
-        if (done || !loaded || call.isCancelled()) {
+        // Sending can signal on-ready at once, which calls back here: the outer call carries on.
+        if (done || !loaded || sendingNow || call.isCancelled()) {
             return;
         }
-        while (call.isReady() && replay.hasNext()) {
-            call.onNext(replayMessage.apply(replay.next()));
+        sendingNow = true;
+        try {
+            while (call.isReady() && replay.hasNext()) {
+                call.onNext(replayMessage.apply(replay.next()));
+            }
+            if (replay.hasNext()) {
+                return;
+            }
+            done = true;
+            // The snapshots, then the changes held meanwhile, in the order the bus delivered them.
+            List<PriceUpdate> tail = new ArrayList<>(snapshots);
+            tail.addAll(held);
+            snapshots.clear();
+            held.clear();
+            tail.forEach(update -> call.onNext(liveMessage.apply(update)));
+        } finally {
+            sendingNow = false;
         }
-        if (replay.hasNext()) {
-            return;
-        }
-        // The snapshots, then the changes held meanwhile, in the order the bus delivered them.
-        snapshots.forEach(snapshot -> call.onNext(liveMessage.apply(snapshot)));
-        held.forEach(change -> call.onNext(liveMessage.apply(change)));
-        snapshots.clear();
-        held.clear();
-        done = true;
         onDone.run();
     }
 

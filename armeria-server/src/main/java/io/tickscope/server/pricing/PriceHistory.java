@@ -6,10 +6,14 @@ import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.pricing.PriceHistoryStore.StoredTick;
 import io.tickscope.server.pricing.PriceHistoryStore.TickPosition;
 import io.tickscope.shared.money.Amount;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +29,7 @@ public final class PriceHistory {
 
     /** How many ticks one second-bar page reads from the store at a time. */
     private static final int TICK_READ_CHUNK = 50_000;
+    private static final Duration READ_YOUR_CHANGES_WAIT = Duration.ofSeconds(2);
 
     private final PriceBook book;
     private final PriceHistoryStore store;
@@ -52,6 +57,7 @@ public final class PriceHistory {
             Segment segment) {
         Currency listing = book.listingCurrency(productId);
         book.requireSupported(currency);
+        awaitStored();
         List<StoredTick> stored = store.ticks(productId, listing, fromNanos, toNanos, after, limit + 1);
         boolean more = stored.size() > limit;
         List<StoredTick> page = more ? stored.subList(0, limit) : stored;
@@ -77,6 +83,7 @@ public final class PriceHistory {
             Segment segment) {
         Currency listing = book.listingCurrency(productId);
         book.requireSupported(currency);
+        awaitStored();
         List<StoredBar> stored = resolution.rollsUpFromMinutes()
                 ? rollUp(store.minuteBars(productId, listing, fromNanos, toNanos), resolution)
                 : secondBars(productId, listing, fromNanos, toNanos);
@@ -132,6 +139,20 @@ public final class PriceHistory {
     /** Returns {@code tick} quoted in {@code currency} for {@code segment} as it was quoted when it happened. */
     public Quote quote(PriceTick tick, Currency currency, Segment segment) {
         return book.quote(tick, currency, segment);
+    }
+
+    /**
+     * Waits a little for the changes recorded so far to be stored, so that history shows what GetPrice showed
+     * before; when the store is slower than that, history is read as it is.
+     */
+    private void awaitStored() {
+        try {
+            writer.flushed().get(READ_YOUR_CHANGES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Read what is stored.
+        }
     }
 
     private List<StoredBar> secondBars(String productId, Currency listing, long fromNanos, long toNanos) {
