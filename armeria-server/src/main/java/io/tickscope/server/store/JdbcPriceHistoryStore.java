@@ -204,21 +204,22 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         return new StoredTick(tick, new TickPosition(row.getLong("event_time_nanos"), row.getLong("tick_id")));
     }
 
+    /** Reads a bar from the columns of {@link #BAR_COLUMNS}, by position: a year of minutes is 525,600 rows. */
     private static StoredBar bar(Currency currency, ResultSet row) throws SQLException {
+        int at = row.findColumn("minute");
         return new StoredBar(
-                row.getLong("minute") * NANOS_PER_MINUTE,
-                row.getLong("open_time_nanos"),
-                price(currency, row, "open"),
-                price(currency, row, "high"),
-                price(currency, row, "low"),
-                row.getLong("close_time_nanos"),
-                price(currency, row, "close"),
-                row.getLong("tick_count"));
+                row.getLong(at) * NANOS_PER_MINUTE,
+                row.getLong(at + 1),
+                price(currency, row, at + 2),
+                price(currency, row, at + 4),
+                price(currency, row, at + 6),
+                row.getLong(at + 8),
+                price(currency, row, at + 9),
+                row.getLong(at + 11));
     }
 
-    private static StoredPrice price(Currency currency, ResultSet row, String which) throws SQLException {
-        return new StoredPrice(
-                new Amount(currency, row.getLong(which + "_base_minor")), row.getInt(which + "_sale_bp"));
+    private static StoredPrice price(Currency currency, ResultSet row, int baseColumn) throws SQLException {
+        return new StoredPrice(new Amount(currency, row.getLong(baseColumn)), row.getInt(baseColumn + 1));
     }
 
     /** A bar being folded, with its product's listing currency for reading the stored one back. */
