@@ -9,11 +9,14 @@ import io.tickscope.shared.money.Amount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,15 +90,18 @@ public final class PriceHistory {
         List<StoredBar> stored = resolution.rollsUpFromMinutes()
                 ? rollUp(store.minuteBars(productId, listing, fromNanos, toNanos), resolution)
                 : secondBars(productId, listing, fromNanos, toNanos);
+        // Neighbouring bars share most of their prices: each distinct stored price is quoted once per request.
+        Map<StoredPrice, Amount> quotes = new HashMap<>();
+        Function<StoredPrice, Amount> quote = price -> book.discountedPrice(price, currency, segment);
         List<QuotedBar> quoted = new ArrayList<>(stored.size());
         for (StoredBar bar : stored) {
             quoted.add(new QuotedBar(
                     bar.bucketStartNanos(),
                     bar.bucketStartNanos() + resolution.nanos(),
-                    book.discountedPrice(bar.open(), currency, segment),
-                    book.discountedPrice(bar.high(), currency, segment),
-                    book.discountedPrice(bar.low(), currency, segment),
-                    book.discountedPrice(bar.close(), currency, segment),
+                    quotes.computeIfAbsent(bar.open(), quote),
+                    quotes.computeIfAbsent(bar.high(), quote),
+                    quotes.computeIfAbsent(bar.low(), quote),
+                    quotes.computeIfAbsent(bar.close(), quote),
                     bar.tickCount()));
         }
         return quoted;
