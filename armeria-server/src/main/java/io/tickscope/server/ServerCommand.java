@@ -93,6 +93,13 @@ final class ServerCommand implements Callable<Integer> {
     private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
     @Option(
+            names = "--history-retention",
+            paramLabel = "DURATION",
+            description = "How long price history (every price change, and the minute bars made of them) is kept"
+                    + " before a job deletes it, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    private Duration historyRetention = ServerSettings.DEFAULT_HISTORY_RETENTION;
+
+    @Option(
             names = "--drain-period",
             paramLabel = "DURATION",
             description = "On SIGTERM or Ctrl-C, how long the server says NOT_SERVING in gRPC health while it still"
@@ -230,6 +237,10 @@ final class ServerCommand implements Callable<Integer> {
                         .connectionAgeGrace(maxConnectionAgeGrace)
                         .maxClientDeadline(maxClientDeadline)
                         .build());
+        if (historyRetention.isNegative() || historyRetention.isZero()) {
+            throw badFlags("--history-retention: " + historyRetention + " (expected: a positive duration, such as P7D)");
+        }
+        settings = settings.withHistoryRetention(historyRetention);
         String checkedUrl = checkedDatabaseUrl();
         if (checkedUrl != null) {
             settings = settings.withDatabaseUrl(checkedUrl);

@@ -2,6 +2,7 @@ package io.tickscope.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.server.backend.Backend;
 import io.tickscope.server.cluster.ClusterSettings;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.security.SecuritySettings;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  *     embedded SQLite file under {@code dataDirectory}
  * @param cluster the cluster this server is a replica of (price changes through NATS JetStream, one market
  *     elected among the replicas); null for a server alone, with its prices in process
+ * @param historyRetention how long price history (ticks and minute bars) is kept before it is pruned
  */
 public record ServerSettings(
         String host,
@@ -36,7 +38,8 @@ public record ServerSettings(
         SecuritySettings security,
         ServerLimits limits,
         @Nullable String databaseUrl,
-        @Nullable ClusterSettings cluster) {
+        @Nullable ClusterSettings cluster,
+        Duration historyRetention) {
 
     /** Every interface. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -45,6 +48,8 @@ public record ServerSettings(
     public static final int DEFAULT_TICK_RATE = 1_000;
     public static final long DEFAULT_SEED = 42;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    /** A day: at the default tick rate that is about 86 million ticks (see docs/architecture.md, "History"). */
+    public static final Duration DEFAULT_HISTORY_RETENTION = Backend.DEFAULT_HISTORY_RETENTION;
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -52,6 +57,10 @@ public record ServerSettings(
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(security, "security");
         requireNonNull(limits, "limits");
+        requireNonNull(historyRetention, "historyRetention");
+        if (historyRetention.isNegative() || historyRetention.isZero()) {
+            throw new IllegalArgumentException("historyRetention: " + historyRetention + " (expected: > 0)");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
         }
@@ -64,6 +73,32 @@ public record ServerSettings(
         if (databaseUrl != null) {
             Database.checkPostgresUrl(databaseUrl);
         }
+    }
+
+    /** Settings with the default retention of price history. */
+    public ServerSettings(
+            String host,
+            int port,
+            Path dataDirectory,
+            int tickRate,
+            long seed,
+            Duration shutdownTimeout,
+            SecuritySettings security,
+            ServerLimits limits,
+            @Nullable String databaseUrl,
+            @Nullable ClusterSettings cluster) {
+        this(
+                host,
+                port,
+                dataDirectory,
+                tickRate,
+                seed,
+                shutdownTimeout,
+                security,
+                limits,
+                databaseUrl,
+                cluster,
+                DEFAULT_HISTORY_RETENTION);
     }
 
     /** Settings of a server alone, not a cluster's replica, with its data in the embedded SQLite file. */
@@ -91,7 +126,8 @@ public record ServerSettings(
                 security,
                 limits,
                 requireNonNull(jdbcUrl, "jdbcUrl"),
-                cluster);
+                cluster,
+                historyRetention);
     }
 
     /** Returns these settings for a replica of {@code cluster}. */
@@ -106,7 +142,24 @@ public record ServerSettings(
                 security,
                 limits,
                 databaseUrl,
-                requireNonNull(cluster, "cluster"));
+                requireNonNull(cluster, "cluster"),
+                historyRetention);
+    }
+
+    /** Returns these settings keeping {@code retention} of price history. */
+    public ServerSettings withHistoryRetention(Duration retention) {
+        return new ServerSettings(
+                host,
+                port,
+                dataDirectory,
+                tickRate,
+                seed,
+                shutdownTimeout,
+                security,
+                limits,
+                databaseUrl,
+                cluster,
+                retention);
     }
 
     /**

@@ -44,7 +44,12 @@ public final class TickscopeServer implements AutoCloseable {
         ServerSecurity security = ServerSecurity.of(settings.security());
         security.warnings(settings.host()).forEach(warning -> logger.warn("{}", warning));
         Backend backend = Backend.open(
-                openDatabase(settings), settings.seed(), settings.tickRate(), Clock.systemUTC(), settings.cluster());
+                openDatabase(settings),
+                settings.seed(),
+                settings.tickRate(),
+                Clock.systemUTC(),
+                settings.cluster(),
+                settings.historyRetention());
         try {
             ServerBuilder sb = security.listen(
                             Server.builder(), new InetSocketAddress(settings.host(), settings.port()))

@@ -2,9 +2,11 @@ package io.tickscope.server.backend;
 
 import io.tickscope.server.cluster.ClusterNode;
 import io.tickscope.server.cluster.ClusterSettings;
+import io.tickscope.server.pricing.HistoryWriter;
 import io.tickscope.server.pricing.MarketSimulator;
 import io.tickscope.server.pricing.PriceBook;
 import io.tickscope.server.pricing.PriceBus;
+import io.tickscope.server.pricing.PriceHistory;
 import io.tickscope.server.pricing.ProductStore;
 import io.tickscope.server.recommendation.BookStore;
 import io.tickscope.server.recommendation.Catalogue;
@@ -13,6 +15,7 @@ import io.tickscope.server.store.Database;
 import io.tickscope.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Backend implements AutoCloseable {
 
+    /** How long price history is kept unless the server is told otherwise ({@code --history-retention}). */
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(1);
+
     private final Database database;
     private final PriceBook priceBook;
     private final MarketSimulator market;
@@ -33,6 +39,8 @@ public final class Backend implements AutoCloseable {
     private final Recommender recommender;
     private final int tickRate;
     private final @Nullable ClusterNode cluster;
+    private final HistoryWriter historyWriter;
+    private final PriceHistory priceHistory;
 
     private Backend(
             Database database,
@@ -40,8 +48,11 @@ public final class Backend implements AutoCloseable {
             MarketSimulator market,
             Catalogue catalogue,
             int tickRate,
-            @Nullable ClusterNode cluster) {
+            @Nullable ClusterNode cluster,
+            HistoryWriter historyWriter) {
         this.database = database;
+        this.historyWriter = historyWriter;
+        this.priceHistory = new PriceHistory(priceBook, database.priceHistoryStore(), historyWriter);
         this.tickRate = tickRate;
         this.cluster = cluster;
         this.priceBook = priceBook;
@@ -67,6 +78,24 @@ public final class Backend implements AutoCloseable {
      */
     public static Backend open(
             Database database, long seed, int tickRate, Clock clock, @Nullable ClusterSettings cluster) {
+        return open(database, seed, tickRate, clock, cluster, DEFAULT_HISTORY_RETENTION);
+    }
+
+    /**
+     * Opens the backend as {@link #open(Database, long, int, Clock, ClusterSettings)} does, keeping {@code
+     * historyRetention} of price history.
+     *
+     * <p>Which changes this server stores: all it applies when the database is its own (SQLite), so its history
+     * is complete; only those it made itself when replicas share the database (PostgreSQL), so each change is
+     * stored exactly once, by the replica that made it (the market's holder, or the replica a feeder called).
+     */
+    public static Backend open(
+            Database database,
+            long seed,
+            int tickRate,
+            Clock clock,
+            @Nullable ClusterSettings cluster,
+            Duration historyRetention) {
         @Nullable ClusterNode node = null;
         try {
             PriceBook priceBook;
@@ -80,7 +109,11 @@ public final class Backend implements AutoCloseable {
             MarketSimulator market = new MarketSimulator(priceBook, seed, node == null ? tickRate : 0);
             Catalogue catalogue = Catalogue.load(database.bookStore());
             database.followBooksChangedElsewhere(catalogue::update);
-            return new Backend(database, priceBook, market, catalogue, tickRate, node);
+            HistoryWriter historyWriter = new HistoryWriter(
+                    database.priceHistoryStore(), priceBook.incarnation(), !database.isShared(), historyRetention, clock);
+            priceBook.recordChangesIn(historyWriter);
+            historyWriter.start();
+            return new Backend(database, priceBook, market, catalogue, tickRate, node, historyWriter);
         } catch (RuntimeException e) {
             if (node != null) {
                 node.close();
@@ -129,6 +162,16 @@ public final class Backend implements AutoCloseable {
         return priceBook.bus();
     }
 
+    /** Returns the stored price history, for queries and replays. */
+    public PriceHistory priceHistory() {
+        return priceHistory;
+    }
+
+    /** Returns the writer of price history, for its backlog and losses in metrics. */
+    public HistoryWriter historyWriter() {
+        return historyWriter;
+    }
+
     public Catalogue catalogue() {
         return catalogue;
     }
@@ -164,6 +207,7 @@ public final class Backend implements AutoCloseable {
             cluster.close();
         }
         market.close();
+        historyWriter.close();
         database.close();
     }
 }

@@ -1,9 +1,13 @@
 package io.tickscope.server.grpc;
 
+import com.google.protobuf.Timestamp;
 import com.google.type.Money;
 import com.linecorp.armeria.server.docs.DocServiceBuilder;
 import io.tickscope.api.pricing.v1.CustomerSegment;
+import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
+import io.tickscope.api.pricing.v1.GetPriceHistoryRequest;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
@@ -21,6 +25,10 @@ import io.tickscope.api.user.v1.UserServiceGrpc;
 
 /** An example request for every method, so that DocService's console opens ready to send. */
 final class DocExamples {
+
+    /** A start of range for the history examples; edit it to a time within the server's retention. */
+    private static final Timestamp EXAMPLE_START =
+            Timestamp.newBuilder().setSeconds(1_796_540_400L).build();
 
     private DocExamples() {}
 
@@ -62,6 +70,33 @@ final class DocExamples {
                                         .setCurrencyCode("USD")
                                         .setUnits(19)
                                         .setNanos(990_000_000))
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "GetPriceHistory",
+                        GetPriceHistoryRequest.newBuilder()
+                                .setProductId("P00042")
+                                .setStartTime(EXAMPLE_START)
+                                .setCurrencyCode("EUR")
+                                .setPageSize(100)
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "GetPriceBars",
+                        GetPriceBarsRequest.newBuilder()
+                                .setProductId("P00042")
+                                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE)
+                                .setStartTime(EXAMPLE_START)
+                                .setCurrencyCode("EUR")
+                                .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "WatchPrices",
+                        WatchPricesRequest.newBuilder()
+                                .addProductIds("P00042")
+                                .setCurrencyCode("EUR")
+                                .setReplaySince(EXAMPLE_START)
                                 .build())
                 .exampleRequests(
                         recommendation,

@@ -27,6 +27,7 @@ import io.tickscope.server.backend.Backend;
 import io.tickscope.server.limits.ClientKey;
 import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
+import io.tickscope.server.pricing.HistoryWriter;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class TickscopeServices {
      * WatchPrices delivers on the Armeria call's event loop and so runs on Armeria only.
      */
     public static BindableService pricingService(Backend backend) {
-        return new PricingGrpcService(backend.priceBook(), backend.productStore(), new LiveStreams());
+        return new PricingGrpcService(
+                backend.priceBook(), backend.productStore(), backend.priceHistory(), new LiveStreams());
     }
 
     /** Wires every service with the development security and the default limits. */
@@ -128,7 +130,9 @@ public final class TickscopeServices {
             Set<ServerFeature> features) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = new ArrayList<>();
-        ownServices.add(new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams).bindService());
+        ownServices.add(new PricingGrpcService(
+                        backend.priceBook(), backend.productStore(), backend.priceHistory(), liveStreams)
+                .bindService());
         if (features.contains(ServerFeature.OTHER_SERVICES)) {
             ownServices.add(new RecommendationGrpcService(
                             backend.catalogue(),
@@ -192,6 +196,12 @@ public final class TickscopeServices {
                     .register(meterRegistry);
             Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
                     .description("Largest number of price updates waiting for one slow watcher")
+                    .register(meterRegistry);
+            Gauge.builder("tickscope.history.backlog", backend.historyWriter(), HistoryWriter::backlog)
+                    .description("Price changes waiting to be stored as history")
+                    .register(meterRegistry);
+            Gauge.builder("tickscope.history.dropped", backend.historyWriter(), HistoryWriter::droppedCount)
+                    .description("Price changes dropped from history since start, because the store fell behind")
                     .register(meterRegistry);
             decorators.add(MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")));
             sb.meterRegistry(meterRegistry)

@@ -9,6 +9,7 @@ import io.tickscope.server.pricing.PriceSubscription;
 import io.tickscope.server.pricing.PriceUpdate;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One price watch: a subscription on the price bus whose sink is the gRPC call. The bus delivers on the
@@ -29,14 +30,18 @@ final class WatchStream implements PriceSink {
 
     private final ServerCallStreamObserver<WatchPricesResponse> call;
     private final Function<PriceUpdate, WatchPricesResponse> toMessage;
+    private final @Nullable SeamReplay replay;
 
     /** Messages given to the call since it last reported ready; touched on the call's event loop only. */
     private int unwritten;
 
     private WatchStream(
-            ServerCallStreamObserver<WatchPricesResponse> call, Function<PriceUpdate, WatchPricesResponse> toMessage) {
+            ServerCallStreamObserver<WatchPricesResponse> call,
+            Function<PriceUpdate, WatchPricesResponse> toMessage,
+            @Nullable SeamReplay replay) {
         this.call = call;
         this.toMessage = toMessage;
+        this.replay = replay;
     }
 
     /** Opens the watch on {@code call}; must run inside the service method, before it returns. */
@@ -46,11 +51,25 @@ final class WatchStream implements PriceSink {
             Function<PriceUpdate, WatchPricesResponse> toMessage,
             ServerCallStreamObserver<WatchPricesResponse> call,
             LiveStreams liveStreams) {
+        open(priceBook, productIds, toMessage, call, liveStreams, null);
+    }
+
+    /**
+     * Opens the watch on {@code call}, first replaying history through {@code replay} unless it is null; must
+     * run inside the service method, before it returns.
+     */
+    static void open(
+            PriceBook priceBook,
+            Set<String> productIds,
+            Function<PriceUpdate, WatchPricesResponse> toMessage,
+            ServerCallStreamObserver<WatchPricesResponse> call,
+            LiveStreams liveStreams,
+            @Nullable SeamReplay replay) {
         if (liveStreams.refuseWhileStopping(call)) {
             return;
         }
         ServiceRequestContext ctx = ServiceRequestContext.current();
-        WatchStream sink = new WatchStream(call, toMessage);
+        WatchStream sink = new WatchStream(call, toMessage, replay);
         PriceSubscription subscription = priceBook.bus().subscribe(productIds, ctx.eventLoop(), sink);
         Runnable untrack = liveStreams.register(ctx.eventLoop(), status -> {
             if (subscription.isOpen()) {
@@ -58,7 +77,21 @@ final class WatchStream implements PriceSink {
                 call.onError(status.asRuntimeException());
             }
         });
-        call.setOnReadyHandler(subscription::onReady);
+        if (replay == null) {
+            call.setOnReadyHandler(subscription::onReady);
+        } else {
+            replay.whenOver(subscription::onReady, () -> {
+                subscription.close();
+                untrack.run();
+            });
+            call.setOnReadyHandler(() -> {
+                if (replay.isDone()) {
+                    subscription.onReady();
+                } else {
+                    replay.onReady();
+                }
+            });
+        }
         call.setOnCancelHandler(() -> {
             subscription.close();
             untrack.run();
@@ -67,6 +100,9 @@ final class WatchStream implements PriceSink {
 
     @Override
     public boolean isReady() {
+        if (replay != null && !replay.isDone()) {
+            return replay.canHold() && !call.isCancelled();
+        }
         if (call.isReady()) {
             unwritten = 0;
             return true;
@@ -76,6 +112,10 @@ final class WatchStream implements PriceSink {
 
     @Override
     public void deliver(PriceUpdate update) {
+        if (replay != null && !replay.isDone()) {
+            replay.hold(update);
+            return;
+        }
         call.onNext(toMessage.apply(update));
         unwritten++;
     }

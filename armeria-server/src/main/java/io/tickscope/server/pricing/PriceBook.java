@@ -45,6 +45,7 @@ public final class PriceBook {
     private final List<String> productIds;
     private final PriceBus bus;
     private final PriceJournal journal;
+    private volatile TickRecorder recorder = TickRecorder.NONE;
 
     private PriceBook(
             List<ProductListing> listings,
@@ -256,12 +257,51 @@ public final class PriceBook {
                     : new PriceUpdate(
                             update.listing(), update.sequenceNumber(), update.eventTime(), PriceUpdate.Kind.CHANGE);
             product.latest = change;
+            recorder.record(change, false);
             bus.publish(change);
         }
     }
 
+    /**
+     * Hands every change applied from now on to {@code recorder}, before watchers see it, under the product's
+     * lock, so that it receives each product's changes in order.
+     */
+    public void recordChangesIn(TickRecorder recorder) {
+        this.recorder = requireNonNull(recorder, "recorder");
+    }
+
+    /**
+     * Returns {@code tick}, a stored change of a product of this book, quoted in {@code currency} for {@code
+     * segment} as it was quoted when it happened: its sale counts, as it ran then.
+     *
+     * @throws InvalidArgumentException naming {@code currency_code} when {@code currency} is not supported
+     * @throws NotFoundException when the product is unknown
+     */
+    public Quote quote(PriceTick tick, Currency currency, Segment segment) {
+        calculator.requireSupported(currency);
+        String name = product(tick.productId()).latest.listing().name();
+        return calculator.quote(tick.listing(name), currency, segment, tick.eventTime());
+    }
+
+    /**
+     * Returns what {@code segment} pays in {@code currency} for {@code price}, a stored price of a product of
+     * this book, exactly as a quote of it gives.
+     */
+    public Amount discountedPrice(StoredPrice price, Currency currency, Segment segment) {
+        return calculator.discountedPrice(price.basePrice(), price.saleDiscountBasisPoints(), currency, segment);
+    }
+
+    /**
+     * Returns the currency product {@code productId} is listed in.
+     *
+     * @throws NotFoundException when the product is unknown
+     */
+    public Currency listingCurrency(String productId) {
+        return product(productId).latest.listing().basePrice().currency();
+    }
+
     /** Returns the clock the book stamps changes with and decides whether sales run by. */
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
@@ -293,6 +333,8 @@ public final class PriceBook {
                 continue;
             }
             product.latest = update;
+            // Recorded before watchers see it: a watch that replays history up to its snapshot finds it stored.
+            recorder.record(update, true);
             bus.publish(update);
             return listing;
         }

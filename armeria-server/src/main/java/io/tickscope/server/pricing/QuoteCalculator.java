@@ -134,6 +134,25 @@ final class QuoteCalculator {
                 listing.basePrice().currency());
     }
 
+    /**
+     * Returns what {@code segment} pays, in {@code currency}, for a listing price of {@code basePrice} with a sale
+     * discount of {@code saleDiscountBasisPoints} (0: no sale): the discounted price {@link #quote} gives for such
+     * a listing, computed the same way. It never decreases as basePrice x (10000 - saleDiscountBasisPoints) grows,
+     * which is what lets a bar's high and low be picked before it is quoted.
+     *
+     * @throws InvalidArgumentException naming {@code currency_code} when {@code currency} is not supported
+     */
+    Amount discountedPrice(Amount basePrice, int saleDiscountBasisPoints, Currency currency, Segment segment) {
+        Conversion conversion = conversionOf(basePrice.currency(), currency);
+        long share = segmentShares[segment.ordinal()] * (BASIS_POINTS_PER_ONE - saleDiscountBasisPoints);
+        long minorUnits = BigDecimal.valueOf(basePrice.minorUnits())
+                .multiply(conversion.numerator)
+                .multiply(BigDecimal.valueOf(share))
+                .divide(conversion.denominatorTimesShareScale, 0, RoundingMode.HALF_EVEN)
+                .longValueExact();
+        return new Amount(currency, minorUnits);
+    }
+
     private long largestQuotableMinorUnits(Currency source) {
         BigDecimal largest = BigDecimal.valueOf(Long.MAX_VALUE);
         for (Currency target : conversions.keySet()) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.tickscope.server.pricing.PriceHistoryStore;
 import io.tickscope.server.pricing.ProductStore;
 import io.tickscope.server.recommendation.Book;
 import io.tickscope.server.recommendation.BookStore;
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable {
     private final JdbcProductStore productStore;
     private final JdbcBookStore bookStore;
     private final JdbcUserStore userStore;
+    private final JdbcPriceHistoryStore priceHistoryStore;
     private final List<Consumer<Boolean>> reachabilityWatchers = new ArrayList<>();
     private volatile @Nullable BookChangeFollower follower;
 
@@ -74,6 +76,7 @@ public final class Database implements AutoCloseable {
         productStore = new JdbcProductStore(jdbi);
         bookStore = new JdbcBookStore(jdbi, vendor);
         userStore = new JdbcUserStore(jdbi);
+        priceHistoryStore = new JdbcPriceHistoryStore(jdbi, vendor);
     }
 
     /**
@@ -256,6 +259,15 @@ public final class Database implements AutoCloseable {
     }
 
     /** Returns the store of users. */
+    public PriceHistoryStore priceHistoryStore() {
+        return priceHistoryStore;
+    }
+
+    /** Returns whether other servers may share this database (PostgreSQL), rather than it being this one's own. */
+    public boolean isShared() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
     public UserStore userStore() {
         return userStore;
     }

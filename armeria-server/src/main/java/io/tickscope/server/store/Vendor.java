@@ -24,6 +24,9 @@ enum Vendor {
 
         @Override
         void announceChangedBooks(Handle handle, List<String> bookIds) {}
+
+        @Override
+        void lockPriceHistory(Handle handle) {}
     },
 
     POSTGRESQL {
@@ -54,6 +57,13 @@ enum Vendor {
                 handle.execute("SELECT pg_notify(?, ?)", BOOKS_CHANGED_CHANNEL, String.join(",", chunk));
             }
         }
+
+        @Override
+        void lockPriceHistory(Handle handle) {
+            // Replicas sharing the database each store the changes they made, and two may merge ticks into the
+            // same minute bar: one history writer at a time, for the length of one batch's transaction.
+            handle.execute("SELECT pg_advisory_xact_lock(?)", PRICE_HISTORY_LOCK_KEY);
+        }
     };
 
     /** The channel on which PostgreSQL announces the ids of books whose ratings a commit changed. */
@@ -66,6 +76,8 @@ enum Vendor {
 
     // Any constant unique to this use of advisory locks in the database: "tick" in ASCII.
     private static final long SEEDING_LOCK_KEY = 0x7469636bL;
+    // "hist" in ASCII.
+    private static final long PRICE_HISTORY_LOCK_KEY = 0x68697374L;
 
     /** Returns where this vendor's Flyway migrations live: one history, written in each vendor's dialect. */
     String migrationLocation() {
@@ -77,6 +89,9 @@ enum Vendor {
 
     /** Within the transaction of {@code handle}, keeps other transactions from changing ratings of these books. */
     abstract void lockBooks(Handle handle, List<String> sortedBookIds);
+
+    /** Within the transaction of {@code handle}, waits until no other server writes price history. */
+    abstract void lockPriceHistory(Handle handle);
 
     /** Within the transaction of {@code handle}, announces on commit that these books' ratings changed. */
     abstract void announceChangedBooks(Handle handle, List<String> bookIds);

@@ -61,7 +61,8 @@ final class InlineServices implements AutoCloseable {
                 .eventLoop(loop)
                 .serverConfigurator(sb -> sb.blockingTaskExecutor(loop, false))
                 .build();
-        pricing = new PricingGrpcService(backend.priceBook(), backend.productStore(), liveStreams);
+        pricing = new PricingGrpcService(
+                backend.priceBook(), backend.productStore(), backend.priceHistory(), liveStreams);
         recommendation = new RecommendationGrpcService(
                 backend.catalogue(), backend.recommender(), backend.bookStore(), backend.userStore(), liveStreams);
         user = new UserGrpcService(backend.userStore());

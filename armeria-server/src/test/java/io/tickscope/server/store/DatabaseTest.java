@@ -113,6 +113,8 @@ class DatabaseTest {
                         "books",
                         "catalogue_seed",
                         "exchange_rates",
+                        "price_minute_bars",
+                        "price_ticks",
                         "products",
                         "rating_idempotency_keys",
                         "ratings",

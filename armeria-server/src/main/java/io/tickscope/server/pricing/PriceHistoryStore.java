@@ -1,0 +1,52 @@
+package io.tickscope.server.pricing;
+
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * Where price ticks and the minute bars made of them are kept. Implementations block: call them from a
+ * blocking executor or the history writer's thread, never from an event loop.
+ */
+public interface PriceHistoryStore {
+
+    /**
+     * Stores {@code ticks}, in the order given, and merges each into the minute bar of its product and minute,
+     * all in one transaction. Several servers may append to one store at the same time.
+     */
+    void append(List<PriceTick> ticks);
+
+    /**
+     * Returns at most {@code limit} ticks of product {@code productId} with event times in [{@code fromNanos},
+     * {@code toNanos}) that come after {@code after} ({@link TickPosition#START}: from the first), in stored order, each with its
+     * position. {@code listingCurrency} is the product's.
+     */
+    List<StoredTick> ticks(
+            String productId,
+            Currency listingCurrency,
+            long fromNanos,
+            long toNanos,
+            TickPosition after,
+            int limit);
+
+    /**
+     * Returns the stored minute bars of product {@code productId} whose minutes start in [{@code fromNanos},
+     * {@code toNanos}), oldest first. {@code listingCurrency} is the product's.
+     */
+    List<StoredBar> minuteBars(String productId, Currency listingCurrency, long fromNanos, long toNanos);
+
+    /**
+     * Deletes at most {@code limit} ticks, and at most as many minute bars, from before {@code beforeNanos};
+     * returns how many rows it deleted, so that a caller deletes in small transactions until none are left.
+     */
+    int prune(long beforeNanos, int limit);
+
+    /** A tick and the position it was stored at, by which pages of ticks continue. */
+    record StoredTick(PriceTick tick, TickPosition position) {}
+
+    /** A place in one product's stored ticks: the event time, then the store's own order among equal times. */
+    record TickPosition(long eventTimeNanos, long tickId) {
+
+        /** The position before every tick. */
+        public static final TickPosition START = new TickPosition(Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+}

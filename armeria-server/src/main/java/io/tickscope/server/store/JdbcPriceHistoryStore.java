@@ -1,0 +1,232 @@
+package io.tickscope.server.store;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Lists;
+import io.tickscope.server.pricing.Nanos;
+import io.tickscope.server.pricing.PriceHistoryStore;
+import io.tickscope.server.pricing.PriceTick;
+import io.tickscope.server.pricing.StoredBar;
+import io.tickscope.server.pricing.StoredPrice;
+import io.tickscope.shared.money.Amount;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Price ticks and their minute bars in SQLite or PostgreSQL, the same SQL on both (see {@code V4__price_history}).
+ *
+ * <p>Appending a batch inserts its ticks, then folds them into the minute bars they fall in: it reads the
+ * stored bars of those minutes (one query per minute and 500 products), merges in memory and writes each bar
+ * back once, all in one transaction. So a batch of thousands of ticks costs a few statements per minute it
+ * touches, and a bar is never read and written by two writers at once (SQLite: one writer; PostgreSQL: an
+ * advisory lock, see {@link Vendor#lockPriceHistory}).
+ */
+final class JdbcPriceHistoryStore implements PriceHistoryStore {
+
+    private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+
+    private static final String INSERT_TICK = "INSERT INTO price_ticks (product_id, event_time_nanos, incarnation,"
+            + " sequence_number, base_price_minor, sale_discount_bp, sale_end_nanos)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String BAR_COLUMNS = "minute, open_time_nanos, open_base_minor, open_sale_bp,"
+            + " high_base_minor, high_sale_bp, low_base_minor, low_sale_bp, close_time_nanos, close_base_minor,"
+            + " close_sale_bp, tick_count";
+
+    private static final String UPSERT_BAR = "INSERT INTO price_minute_bars (product_id, " + BAR_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (product_id, minute) DO UPDATE SET open_time_nanos = excluded.open_time_nanos,"
+            + " open_base_minor = excluded.open_base_minor, open_sale_bp = excluded.open_sale_bp,"
+            + " high_base_minor = excluded.high_base_minor, high_sale_bp = excluded.high_sale_bp,"
+            + " low_base_minor = excluded.low_base_minor, low_sale_bp = excluded.low_sale_bp,"
+            + " close_time_nanos = excluded.close_time_nanos, close_base_minor = excluded.close_base_minor,"
+            + " close_sale_bp = excluded.close_sale_bp, tick_count = excluded.tick_count";
+
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+
+    JdbcPriceHistoryStore(Jdbi jdbi, Vendor vendor) {
+        this.jdbi = requireNonNull(jdbi, "jdbi");
+        this.vendor = requireNonNull(vendor, "vendor");
+    }
+
+    @Override
+    public void append(List<PriceTick> ticks) {
+        if (ticks.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            vendor.lockPriceHistory(handle);
+            insertTicks(handle, ticks);
+            mergeMinuteBars(handle, ticks);
+        });
+    }
+
+    @Override
+    public List<StoredTick> ticks(
+            String productId, Currency listingCurrency, long fromNanos, long toNanos, TickPosition after, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT tick_id, event_time_nanos, incarnation,"
+                        + " sequence_number, base_price_minor, sale_discount_bp, sale_end_nanos FROM price_ticks"
+                        + " WHERE product_id = :productId AND event_time_nanos >= :from AND event_time_nanos < :to"
+                        + " AND (event_time_nanos, tick_id) > (:afterTime, :afterId)"
+                        + " ORDER BY event_time_nanos, tick_id LIMIT :limit")
+                .bind("productId", productId)
+                .bind("from", fromNanos)
+                .bind("to", toNanos)
+                .bind("afterTime", after.eventTimeNanos())
+                .bind("afterId", after.tickId())
+                .bind("limit", limit)
+                .map((row, context) -> storedTick(productId, listingCurrency, row))
+                .list());
+    }
+
+    @Override
+    public List<StoredBar> minuteBars(String productId, Currency listingCurrency, long fromNanos, long toNanos) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + BAR_COLUMNS + " FROM price_minute_bars"
+                        + " WHERE product_id = :productId AND minute >= :from AND minute < :to ORDER BY minute")
+                .bind("productId", productId)
+                .bind("from", Math.floorDiv(fromNanos, NANOS_PER_MINUTE))
+                .bind("to", Math.floorDiv(toNanos - 1, NANOS_PER_MINUTE) + 1)
+                .setFetchSize(10_000)
+                .map((row, context) -> bar(listingCurrency, row))
+                .list());
+    }
+
+    @Override
+    public int prune(long beforeNanos, int limit) {
+        return jdbi.inTransaction(handle -> {
+            vendor.lockPriceHistory(handle);
+            int ticks = handle.createUpdate("DELETE FROM price_ticks WHERE tick_id IN"
+                            + " (SELECT tick_id FROM price_ticks WHERE event_time_nanos < :before LIMIT :limit)")
+                    .bind("before", beforeNanos)
+                    .bind("limit", limit)
+                    .execute();
+            // A minute goes once all of it is older than the cut.
+            int bars = handle.createUpdate("DELETE FROM price_minute_bars WHERE (product_id, minute) IN"
+                            + " (SELECT product_id, minute FROM price_minute_bars WHERE minute < :before LIMIT :limit)")
+                    .bind("before", Math.floorDiv(beforeNanos, NANOS_PER_MINUTE))
+                    .bind("limit", limit)
+                    .execute();
+            return ticks + bars;
+        });
+    }
+
+    private static void insertTicks(Handle handle, List<PriceTick> ticks) {
+        PreparedBatch batch = handle.prepareBatch(INSERT_TICK);
+        for (PriceTick tick : ticks) {
+            batch.add(
+                    tick.productId(),
+                    tick.eventTimeNanos(),
+                    tick.incarnation(),
+                    tick.sequenceNumber(),
+                    tick.price().basePrice().minorUnits(),
+                    tick.price().saleDiscountBasisPoints(),
+                    tick.saleEndTime() == null ? null : Nanos.of(tick.saleEndTime()));
+        }
+        batch.execute();
+    }
+
+    /** Folds {@code ticks} into the stored minute bars, reading and writing each touched bar once. */
+    private static void mergeMinuteBars(Handle handle, List<PriceTick> ticks) {
+        // By minute, then by product: the bars of this batch, merged in the order the ticks came.
+        Map<Long, Map<String, BarOfProduct>> byMinute = new TreeMap<>();
+        for (PriceTick tick : ticks) {
+            long minute = Math.floorDiv(tick.eventTimeNanos(), NANOS_PER_MINUTE);
+            StoredBar bar = StoredBar.of(minute * NANOS_PER_MINUTE, tick);
+            byMinute.computeIfAbsent(minute, m -> new LinkedHashMap<>())
+                    .merge(tick.productId(), new BarOfProduct(tick.price().basePrice().currency(), bar),
+                            (earlier, later) -> earlier.merge(later.bar()));
+        }
+        PreparedBatch upsert = handle.prepareBatch(UPSERT_BAR);
+        for (Map.Entry<Long, Map<String, BarOfProduct>> minute : byMinute.entrySet()) {
+            Map<String, BarOfProduct> bars = minute.getValue();
+            Map<String, StoredBar> stored = storedBars(handle, minute.getKey(), bars);
+            for (Map.Entry<String, BarOfProduct> entry : bars.entrySet()) {
+                StoredBar fresh = entry.getValue().bar();
+                StoredBar before = stored.get(entry.getKey());
+                StoredBar bar = before == null ? fresh : before.merge(before.bucketStartNanos(), fresh);
+                upsert.add(
+                        entry.getKey(),
+                        minute.getKey(),
+                        bar.openTimeNanos(),
+                        bar.open().basePrice().minorUnits(),
+                        bar.open().saleDiscountBasisPoints(),
+                        bar.high().basePrice().minorUnits(),
+                        bar.high().saleDiscountBasisPoints(),
+                        bar.low().basePrice().minorUnits(),
+                        bar.low().saleDiscountBasisPoints(),
+                        bar.closeTimeNanos(),
+                        bar.close().basePrice().minorUnits(),
+                        bar.close().saleDiscountBasisPoints(),
+                        bar.tickCount());
+            }
+        }
+        upsert.execute();
+    }
+
+    private static Map<String, StoredBar> storedBars(Handle handle, long minute, Map<String, BarOfProduct> bars) {
+        Map<String, StoredBar> stored = new HashMap<>();
+        for (List<String> chunk : Lists.partition(new ArrayList<>(bars.keySet()), Vendor.MAX_IDS_PER_STATEMENT)) {
+            handle.createQuery("SELECT product_id, " + BAR_COLUMNS + " FROM price_minute_bars"
+                            + " WHERE minute = :minute AND product_id IN (<productIds>)")
+                    .bind("minute", minute)
+                    .bindList("productIds", chunk)
+                    .map((row, context) -> {
+                        String productId = row.getString("product_id");
+                        BarOfProduct of = requireNonNull(bars.get(productId), "bar of " + productId);
+                        return Map.entry(productId, bar(of.currency(), row));
+                    })
+                    .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
+        }
+        return stored;
+    }
+
+    private static StoredTick storedTick(String productId, Currency currency, ResultSet row) throws SQLException {
+        long saleEnd = row.getLong("sale_end_nanos");
+        boolean hasSaleEnd = !row.wasNull();
+        PriceTick tick = new PriceTick(
+                productId,
+                Nanos.toInstant(row.getLong("event_time_nanos")),
+                row.getLong("incarnation"),
+                row.getLong("sequence_number"),
+                new StoredPrice(new Amount(currency, row.getLong("base_price_minor")), row.getInt("sale_discount_bp")),
+                hasSaleEnd ? Nanos.toInstant(saleEnd) : null);
+        return new StoredTick(tick, new TickPosition(row.getLong("event_time_nanos"), row.getLong("tick_id")));
+    }
+
+    /** Reads a bar from the columns of {@link #BAR_COLUMNS}, by position: a year of minutes is 525,600 rows. */
+    private static StoredBar bar(Currency currency, ResultSet row) throws SQLException {
+        int at = row.findColumn("minute");
+        return new StoredBar(
+                row.getLong(at) * NANOS_PER_MINUTE,
+                row.getLong(at + 1),
+                price(currency, row, at + 2),
+                price(currency, row, at + 4),
+                price(currency, row, at + 6),
+                row.getLong(at + 8),
+                price(currency, row, at + 9),
+                row.getLong(at + 11));
+    }
+
+    private static StoredPrice price(Currency currency, ResultSet row, int baseColumn) throws SQLException {
+        return new StoredPrice(new Amount(currency, row.getLong(baseColumn)), row.getInt(baseColumn + 1));
+    }
+
+    /** A bar being folded, with its product's listing currency for reading the stored one back. */
+    private record BarOfProduct(Currency currency, StoredBar bar) {
+
+        BarOfProduct merge(StoredBar later) {
+            return new BarOfProduct(currency, bar.merge(bar.bucketStartNanos(), later));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.tickscope.bench.history;
+
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
+import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
+import io.tickscope.api.pricing.v1.PriceBarResolution;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
+import io.tickscope.server.ServerSettings;
+import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.pricing.Nanos;
+import io.tickscope.server.pricing.PriceHistoryStore;
+import io.tickscope.server.pricing.PriceTick;
+import io.tickscope.server.pricing.ProductListing;
+import io.tickscope.server.pricing.StoredBar;
+import io.tickscope.server.pricing.StoredPrice;
+import io.tickscope.server.store.Database;
+import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.InstantProtos;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures how long a year of one-minute bars of one product takes: read from the store (the minute-bar table's
+ * primary key range), and fetched over gRPC as GetPriceBars pages of 10,000 bars, on the embedded SQLite store.
+ *
+ * <p>The store is filled with two ticks in every minute of a year for one product (1,051,200 ticks, 525,600
+ * minute bars) through the same {@link PriceHistoryStore#append} the server's history writer uses, then a
+ * server is started on it with a retention longer than the year. Each figure is a HdrHistogram of repeated
+ * runs after warm-up runs.
+ *
+ * <pre>
+ * ./mvnw -q -pl bench -am package -DskipTests
+ * java -Xms1g -Xmx1g -cp bench/target/tickscope-bench-0.1.0-SNAPSHOT.jar io.tickscope.bench.history.YearOfMinuteBars
+ * </pre>
+ */
+public final class YearOfMinuteBars {
+
+    private static final String PRODUCT = "P00001";
+    private static final Instant YEAR_START = Instant.parse("2025-12-01T00:00:00Z");
+    private static final int MINUTES = 365 * 24 * 60;
+    private static final int WARM_UP_RUNS = 3;
+    private static final int MEASURED_RUNS = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+
+    private YearOfMinuteBars() {}
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Files.createTempDirectory("tickscope-bench-history");
+        try {
+            fill(directory);
+            measureOverGrpc(directory);
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    /** Stores a year of ticks for {@link #PRODUCT} and measures reading its minute bars from the store. */
+    private static void fill(Path directory) {
+        try (Database database = Database.open(directory, ServerSettings.DEFAULT_SEED)) {
+            ProductListing listing = database.productStore().loadListings().stream()
+                    .filter(candidate -> candidate.productId().equals(PRODUCT))
+                    .findFirst()
+                    .orElseThrow();
+            PriceHistoryStore store = database.priceHistoryStore();
+            Random random = new Random(1);
+            long price = listing.basePrice().minorUnits();
+            long start = System.nanoTime();
+            List<PriceTick> batch = new ArrayList<>();
+            long sequence = 2;
+            for (int minute = 0; minute < MINUTES; minute++) {
+                for (int second : new int[] {7, 41}) {
+                    price = Math.max(1, price + random.nextInt(21) - 10);
+                    batch.add(new PriceTick(
+                            PRODUCT,
+                            YEAR_START.plusSeconds(minute * 60L + second),
+                            1,
+                            sequence++,
+                            new StoredPrice(new Amount(listing.basePrice().currency(), price), 0),
+                            null));
+                }
+                if (batch.size() >= 20_000) {
+                    store.append(batch);
+                    batch.clear();
+                }
+            }
+            store.append(batch);
+            System.out.printf("filled: %,d ticks, %,d minute bars in %.1f s%n",
+                    MINUTES * 2L, (long) MINUTES, (System.nanoTime() - start) / 1e9);
+
+            long from = Nanos.of(YEAR_START);
+            long to = from + MINUTES * NANOS_PER_MINUTE;
+            Histogram histogram = new Histogram(3);
+            Histogram cpu = new Histogram(3);
+            for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
+                long began = System.nanoTime();
+                long cpuBegan = THREADS.getCurrentThreadCpuTime();
+                List<StoredBar> bars = store.minuteBars(PRODUCT, listing.basePrice().currency(), from, to);
+                long took = System.nanoTime() - began;
+                long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuBegan;
+                if (bars.size() != MINUTES) {
+                    throw new IllegalStateException("bars: " + bars.size() + " (expected: " + MINUTES + ')');
+                }
+                if (run >= WARM_UP_RUNS) {
+                    histogram.recordValue(took);
+                    cpu.recordValue(cpuTook);
+                }
+            }
+            report("store: a year of minute bars (525,600 rows) read, wall", histogram);
+            // SQLite runs on the calling thread: its CPU time is the read's cost on an idle machine.
+            report("store: the same, CPU time of the reading thread", cpu);
+        }
+    }
+
+    /** Starts a server on the filled store and pages through the year with GetPriceBars. */
+    private static void measureOverGrpc(Path directory) {
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED,
+                        Duration.ofSeconds(1))
+                .withHistoryRetention(Duration.ofDays(800));
+        TickscopeServer server = TickscopeServer.start(settings);
+        try {
+            PricingServiceBlockingStub pricing = GrpcClients.builder("http://127.0.0.1:" + server.port())
+                    .maxResponseLength(0)
+                    .build(PricingServiceBlockingStub.class);
+            for (PriceBarResolution resolution : List.of(
+                    PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE,
+                    PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_HOUR,
+                    PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_DAY)) {
+                Histogram histogram = new Histogram(3);
+                Histogram cpu = new Histogram(3);
+                int bars = 0;
+                int pages = 0;
+                for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
+                    long began = System.nanoTime();
+                    long cpuBegan = processCpuNanos();
+                    bars = 0;
+                    pages = 0;
+                    String token = "";
+                    do {
+                        GetPriceBarsResponse page = pricing.getPriceBars(GetPriceBarsRequest.newBuilder()
+                                .setProductId(PRODUCT)
+                                .setResolution(resolution)
+                                .setStartTime(InstantProtos.toProto(YEAR_START))
+                                .setEndTime(InstantProtos.toProto(YEAR_START.plus(Duration.ofDays(365))))
+                                .setCurrencyCode("EUR")
+                                .setPageSize(10_000)
+                                .setPageToken(token)
+                                .build());
+                        bars += page.getBarsCount();
+                        pages++;
+                        token = page.getNextPageToken();
+                    } while (!token.isEmpty());
+                    if (run >= WARM_UP_RUNS) {
+                        histogram.recordValue(System.nanoTime() - began);
+                        cpu.recordValue(processCpuNanos() - cpuBegan);
+                    }
+                }
+                String name = resolution.name().substring("PRICE_BAR_RESOLUTION_".length());
+                report("gRPC: CPU time of client and server (one process) for the " + name + " year", cpu);
+                report(String.format("gRPC: a year of %s bars (%,d bars in %d pages of up to 10,000), in EUR",
+                        resolution.name().substring("PRICE_BAR_RESOLUTION_".length()), bars, pages), histogram);
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void report(String what, Histogram histogram) {
+        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d runs; load average %.2f%n",
+                what,
+                histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6,
+                histogram.getMaxValue() / 1e6,
+                histogram.getTotalCount(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
