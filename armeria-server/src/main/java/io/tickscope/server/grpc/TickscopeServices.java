@@ -16,6 +16,7 @@ import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +27,7 @@ import io.tickscope.server.limits.LimitsConfigurator;
 import io.tickscope.server.limits.ServerLimits;
 import io.tickscope.server.pricing.PriceBus;
 import io.tickscope.server.security.ServerSecurity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -111,6 +113,7 @@ public final class TickscopeServices {
                 LimitsConfigurator.of(limits, ClientKey.peerAddress(), tickscopeServices);
         limitsConfigurator.configureServer(sb);
 
+        TickscopeExceptionHandler exceptionHandler = new TickscopeExceptionHandler(limits);
         GrpcService grpcService = limitsConfigurator
                 .configureGrpc(GrpcService.builder())
                 .addServiceDefinitions(tickscopeServices)
@@ -121,8 +124,24 @@ public final class TickscopeServices {
                 .enableUnframedRequests(true)
                 .enableHttpJsonTranscoding(true)
                 .unframedGrpcErrorHandler(UnframedGrpcErrorHandler.ofJson())
-                .exceptionHandler(new TickscopeExceptionHandler(limits))
+                .exceptionHandler(exceptionHandler)
                 .build();
+
+        OpenHttpStreams openHttpStreams = new OpenHttpStreams();
+        List<ServerInterceptor> callInterceptors = new ArrayList<>(limitsConfigurator.callInterceptors());
+        // Last, so that it runs first, as on the gRPC service.
+        callInterceptors.add(security.grpcInterceptor());
+        HttpStreamRoutes.addTo(
+                sb,
+                tickscopeServices,
+                callInterceptors,
+                new HttpStreamCodec(
+                        tickscopeServices.stream()
+                                .map(ServerServiceDefinition::getServiceDescriptor)
+                                .toList(),
+                        exceptionHandler),
+                openHttpStreams,
+                limitsConfigurator::decorate);
 
         PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
         Gauge.builder("tickscope.price.watchers", backend.priceBus(), PriceBus::subscriberCount)
@@ -130,6 +149,12 @@ public final class TickscopeServices {
                 .register(meterRegistry);
         Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
                 .description("Largest number of price updates waiting for one slow watcher")
+                .register(meterRegistry);
+        Gauge.builder("tickscope.http.streams", openHttpStreams, OpenHttpStreams::count)
+                .description("Open HTTP streams (Server-Sent Events and NDJSON) of server-streaming methods")
+                .register(meterRegistry);
+        Gauge.builder("tickscope.http.streams.max.unconsumed", openHttpStreams, OpenHttpStreams::maxUnconsumed)
+                .description("Most events one HTTP stream holds for a client that has not read them yet")
                 .register(meterRegistry);
         sb.meterRegistry(meterRegistry)
                 .service(
