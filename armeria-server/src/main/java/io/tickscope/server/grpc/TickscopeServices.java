@@ -167,9 +167,14 @@ public final class TickscopeServices {
                         "/internal/metrics",
                         PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry())
                                 .decorate(security.adminSurfaceDecorator()))
+                .service(LivePage.PATH, LivePage.page().decorate(security.adminSurfaceDecorator()))
+                .serviceUnder(LivePage.ASSETS, LivePage.assets().decorate(security.adminSurfaceDecorator()))
                 .serviceUnder(
                         "/docs",
-                        DocExamples.addTo(DocService.builder()).build().decorate(security.adminSurfaceDecorator()))
+                        DocExamples.addTo(DocService.builder())
+                                .injectedScripts(LivePage.DOC_SERVICE_LINK)
+                                .build()
+                                .decorate(security.adminSurfaceDecorator()))
                 .accessLogWriter(AccessLogWriter.combined(), true)
                 .serverListener(ServerListener.builder()
                         .whenStopping(server -> liveStreams.closeAll())
