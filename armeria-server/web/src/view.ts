@@ -1,10 +1,13 @@
 // The table and the chart. Updates only land in a map of the latest quote per product; the DOM and the canvas
-// are touched at most once per animation frame, however fast updates arrive, so a busy market costs the tab
-// one small redraw per frame (and nothing while the tab is hidden, when browsers pause animation frames).
+// are touched in an animation frame at most every MIN_FRAME_MS, however fast updates arrive, so a busy market
+// costs the tab a few small redraws a second (and nothing while the tab is hidden, when browsers pause animation
+// frames).
 import type { Money } from "./gen/google/type/money_pb";
 import type { WatchPricesResponse } from "./gen/tickscope/pricing/v1/pricing_service_pb";
 
 const HISTORY_MS = 120_000;
+/** At most ten redraws a second: enough to read prices and see them move, a sixth of the frames of a busy tab. */
+const MIN_FRAME_MS = 100;
 const COLOURS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777",
   "#4b5563", "#65a30d"];
 
@@ -17,6 +20,12 @@ interface Row {
   history: { t: number; price: number }[];
 }
 
+function set(cell: HTMLTableCellElement, text: string): void {
+  if (cell.textContent !== text) {
+    cell.textContent = text;
+  }
+}
+
 export function money(m: Money | undefined): number {
   return m ? Number(m.units) + m.nanos / 1e9 : NaN;
 }
@@ -25,6 +34,7 @@ export class LiveView {
   private readonly rows = new Map<string, Row>();
   private readonly pending = new Map<string, WatchPricesResponse>();
   private frameRequested = false;
+  private lastFrame = 0;
   private updatesThisSecond = 0;
   private secondStarted = performance.now();
 
@@ -47,12 +57,14 @@ export class LiveView {
     this.updatesThisSecond++;
     if (!this.frameRequested) {
       this.frameRequested = true;
-      requestAnimationFrame(() => this.frame());
+      const wait = Math.max(0, this.lastFrame + MIN_FRAME_MS - performance.now());
+      setTimeout(() => requestAnimationFrame(() => this.frame()), wait);
     }
   }
 
   private frame(): void {
     this.frameRequested = false;
+    this.lastFrame = performance.now();
     const now = Date.now();
     for (const update of this.pending.values()) {
       this.apply(update, now);
@@ -95,13 +107,17 @@ export class LiveView {
     }
     const change = ((price - row.first) / row.first) * 100;
     const c = row.cells;
-    c[1].textContent = quote.productName;
-    c[2].textContent = `${price.toFixed(2)} ${quote.discountedPrice?.currencyCode ?? ""}`;
-    c[3].textContent = `${change >= 0 ? "+" : ""}${change.toFixed(2)}%`;
-    c[3].className = `num ${change > 0 ? "up" : change < 0 ? "down" : ""}`;
-    c[4].textContent = update.sequenceNumber.toString();
-    c[5].textContent = quote.onSale ? "on sale" : "";
-    c[6].textContent = new Date(now).toLocaleTimeString();
+    // Only what changed is written: an unchanged text or class costs the browser no style or layout work.
+    set(c[1], quote.productName);
+    set(c[2], `${price.toFixed(2)} ${quote.discountedPrice?.currencyCode ?? ""}`);
+    set(c[3], `${change >= 0 ? "+" : ""}${change.toFixed(2)}%`);
+    const direction = `num ${change > 0 ? "up" : change < 0 ? "down" : ""}`;
+    if (c[3].className !== direction) {
+      c[3].className = direction;
+    }
+    set(c[4], update.sequenceNumber.toString());
+    set(c[5], quote.onSale ? "on sale" : "");
+    set(c[6], new Date(now).toLocaleTimeString());
     row.history.push({ t: now, price });
     while (row.history.length > 0 && row.history[0].t < now - HISTORY_MS) {
       row.history.shift();
