@@ -151,8 +151,11 @@ export class LiveView {
     ctx.lineTo(width - 10, y(0));
     ctx.stroke();
     ctx.fillText(`${max.toFixed(2)}%`, 4, 24);
-    ctx.fillText("0%", 4, y(0) + 4);
     ctx.fillText(`${min.toFixed(2)}%`, 4, height - 16);
+    if (y(0) > 36 && y(0) < height - 30) {
+      // Only where it does not sit on the top or bottom label.
+      ctx.fillText("0%", 4, y(0) + 4);
+    }
     ctx.fillText("last 2 min", width - 70, height - 4);
     for (const row of this.rows.values()) {
       if (row.history.length === 0) {
