@@ -15,6 +15,10 @@ public enum ServerFeature {
     HTTP_JSON_TRANSCODING("HTTP/JSON transcoding"),
     /** gRPC-Web and gRPC-Web-Text framing, for browsers. */
     GRPC_WEB("gRPC-Web"),
+    /** WatchPrices and ListBooks as Server-Sent Events and NDJSON on their own routes. */
+    HTTP_STREAMS("SSE/NDJSON stream routes"),
+    /** The {@code /live} page and its script, which watch prices over gRPC-Web. */
+    LIVE_PAGE("live page"),
     /** The DocService under {@code /docs}, with example requests. */
     DOC_SERVICE("DocService"),
     /** The gRPC health service, with the database's and the drain switch's checkers. */

@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.server.docs.DocService;
+import com.linecorp.armeria.server.docs.DocServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckServiceBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
@@ -19,6 +20,7 @@ import com.linecorp.armeria.server.logging.AccessLogWriter;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.Gauge;
@@ -173,10 +175,33 @@ public final class TickscopeServices {
         if (features.contains(ServerFeature.HTTP_JSON_TRANSCODING)) {
             grpc.enableHttpJsonTranscoding(true);
         }
+        TickscopeExceptionHandler exceptionHandler = new TickscopeExceptionHandler(limits);
         if (features.contains(ServerFeature.EXCEPTION_HANDLER)) {
-            grpc.exceptionHandler(new TickscopeExceptionHandler(limits));
+            grpc.exceptionHandler(exceptionHandler);
         }
         GrpcService grpcService = grpc.build();
+        OpenHttpStreams openHttpStreams = new OpenHttpStreams();
+        if (features.contains(ServerFeature.HTTP_STREAMS)) {
+            List<ServerInterceptor> callInterceptors = new ArrayList<>();
+            if (limited) {
+                callInterceptors.addAll(limitsConfigurator.callInterceptors());
+            }
+            if (features.contains(ServerFeature.AUTH)) {
+                // Last, so that it runs first, as on the gRPC service.
+                callInterceptors.add(security.grpcInterceptor());
+            }
+            HttpStreamRoutes.addTo(
+                    sb,
+                    tickscopeServices,
+                    callInterceptors,
+                    new HttpStreamCodec(
+                            tickscopeServices.stream()
+                                    .map(ServerServiceDefinition::getServiceDescriptor)
+                                    .toList(),
+                            exceptionHandler),
+                    openHttpStreams,
+                    limited ? limitsConfigurator::decorate : Function.identity());
+        }
 
         List<Function<? super HttpService, ? extends HttpService>> decorators = new ArrayList<>();
         if (features.contains(ServerFeature.HTTP_JSON_TRANSCODING)) {
@@ -203,6 +228,12 @@ public final class TickscopeServices {
             Gauge.builder("tickscope.history.dropped", backend.historyWriter(), HistoryWriter::droppedCount)
                     .description("Price changes dropped from history since start, because the store fell behind")
                     .register(meterRegistry);
+            Gauge.builder("tickscope.http.streams", openHttpStreams, OpenHttpStreams::count)
+                    .description("Open HTTP streams (Server-Sent Events and NDJSON) of server-streaming methods")
+                    .register(meterRegistry);
+            Gauge.builder("tickscope.http.streams.max.unconsumed", openHttpStreams, OpenHttpStreams::maxUnconsumed)
+                    .description("Most events one HTTP stream holds for a client that has not read them yet")
+                    .register(meterRegistry);
             decorators.add(MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")));
             sb.meterRegistry(meterRegistry)
                     .service(
@@ -210,10 +241,16 @@ public final class TickscopeServices {
                             adminSurface.apply(PrometheusExpositionService.of(meterRegistry.getPrometheusRegistry())));
         }
         sb.service(grpcService, decorators);
+        if (features.contains(ServerFeature.LIVE_PAGE)) {
+            sb.service(LivePage.PATH, adminSurface.apply(LivePage.page()))
+                    .serviceUnder(LivePage.ASSETS, adminSurface.apply(LivePage.assets()));
+        }
         if (features.contains(ServerFeature.DOC_SERVICE)) {
-            sb.serviceUnder(
-                    "/docs",
-                    adminSurface.apply(DocExamples.addTo(DocService.builder()).build()));
+            DocServiceBuilder docs = DocExamples.addTo(DocService.builder());
+            if (features.contains(ServerFeature.LIVE_PAGE)) {
+                docs.injectedScripts(LivePage.DOC_SERVICE_LINK);
+            }
+            sb.serviceUnder("/docs", adminSurface.apply(docs.build()));
         }
         if (features.contains(ServerFeature.ACCESS_LOG)) {
             sb.accessLogWriter(AccessLogWriter.combined(), true);

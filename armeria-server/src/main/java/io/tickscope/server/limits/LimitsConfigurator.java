@@ -6,10 +6,12 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,11 +32,13 @@ public final class LimitsConfigurator {
     private final ServerLimits limits;
     private final ClientKey clientKey;
     private final Set<String> unaryPaths;
+    private final List<ServerInterceptor> callInterceptors;
 
     private LimitsConfigurator(ServerLimits limits, ClientKey clientKey, Set<String> unaryPaths) {
         this.limits = limits;
         this.clientKey = clientKey;
         this.unaryPaths = unaryPaths;
+        callInterceptors = newCallInterceptors();
     }
 
     /** Returns a configurator of {@code limits} for a gRPC service hosting {@code services}. */
@@ -100,12 +104,29 @@ public final class LimitsConfigurator {
      * throttled call costs no more than a bucket lookup.
      */
     public GrpcServiceBuilder configureGrpc(GrpcServiceBuilder grpc) {
-        grpc.maxRequestMessageLength(limits.largestRequestMessageBytes()).intercept(new MessageSizeLimits(limits));
-        if (!limits.rateLimit().isUnlimited()) {
-            // Armeria calls the interceptor added last first.
-            grpc.intercept(new ClientRateLimiter(limits.rateLimit(), clientKey));
-        }
+        grpc.maxRequestMessageLength(limits.largestRequestMessageBytes());
+        callInterceptors.forEach(grpc::intercept);
         return grpc;
+    }
+
+    /**
+     * Returns the per-call limits as interceptors, in the order {@link GrpcServiceBuilder#intercept} and {@code
+     * ServerInterceptors.intercept} take them (the last runs first), for a route that starts gRPC calls itself: the
+     * HTTP streams of server-streaming methods. They are the very instances the gRPC service uses, so a client's
+     * rate is counted once whichever protocol it calls through.
+     */
+    public List<ServerInterceptor> callInterceptors() {
+        return callInterceptors;
+    }
+
+    private List<ServerInterceptor> newCallInterceptors() {
+        List<ServerInterceptor> interceptors = new ArrayList<>();
+        interceptors.add(new MessageSizeLimits(limits));
+        if (!limits.rateLimit().isUnlimited()) {
+            // Added last, so it runs first: a throttled call costs no more than a bucket lookup.
+            interceptors.add(new ClientRateLimiter(limits.rateLimit(), clientKey));
+        }
+        return List.copyOf(interceptors);
     }
 
     /**

@@ -44,7 +44,8 @@ class DocServicePageTest {
                 .contains("tickscope.recommendation.v1.RecommendationService")
                 .contains("tickscope.user.v1.UserService")
                 .contains("WatchPrices")
-                .contains("GetPrice returns the current price of one product");
+                .contains("GetPrice returns the current price of one product")
+                .contains("tickscope-live-link");
     }
 
     private String chromium(List<String> arguments) throws IOException, InterruptedException {
