@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
 public final class ServerConnection implements AutoCloseable {
 
     /**
+     * Price history the embedded server keeps: its demo market's changes fill about 6 MB of the user's disk a
+     * minute at the default rate, and a monitor's own server is not a record; an operator's server keeps a day.
+     */
+    private static final Duration EMBEDDED_HISTORY_RETENTION = Duration.ofMinutes(15);
+
+    /**
      * The server's defaults, but connections never age out: the one client of an embedded server has no other
      * server to spread to, and its price watch would be cut at the age only to resync.
      */
@@ -49,7 +55,8 @@ public final class ServerConnection implements AutoCloseable {
                 ServerSettings.DEFAULT_SEED,
                 ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT,
                 SecuritySettings.none(),
-                EMBEDDED_LIMITS));
+                EMBEDDED_LIMITS)
+                .withHistoryRetention(EMBEDDED_HISTORY_RETENTION));
         return new ServerConnection(ServerTarget.of(new ServerAddress("127.0.0.1", server.port())), server);
     }
 
