@@ -6,12 +6,15 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What differs between the contract the app was built with and the one a server describes through reflection:
- * messages missing on the server, and fields that are missing, added, renumbered or retyped. Only messages of
- * the built-in files' packages count; another service on the same server is not drift.
+ * messages missing on the server, and fields that are missing, added, renumbered or retyped. Only files the server
+ * describes count (by file name): a server need not offer every service, and another service beside ours is not
+ * drift.
  */
 public final class ContractDrift {
 
@@ -23,8 +26,13 @@ public final class ContractDrift {
      * they agree.
      */
     public static List<String> between(List<FileDescriptor> builtIn, ServiceCatalog server) {
+        Set<String> described =
+                server.files().stream().map(FileDescriptor::getName).collect(Collectors.toSet());
+        List<FileDescriptor> shared = builtIn.stream()
+                .filter(file -> described.contains(file.getName()))
+                .toList();
         List<String> differences = new ArrayList<>();
-        for (Descriptor ours : messagesOf(builtIn).values()) {
+        for (Descriptor ours : messagesOf(shared).values()) {
             var theirs = server.message(ours.getFullName());
             if (theirs.isEmpty()) {
                 differences.add(ours.getFullName() + ": not on the server");
