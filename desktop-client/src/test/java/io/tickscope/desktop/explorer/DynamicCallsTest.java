@@ -137,6 +137,26 @@ class DynamicCallsTest {
                 .containsExactly("{\"payload\":{\"body\":\"AAAA\"}}", "{\"payload\":{\"body\":\"AAAAAAA=\"}}");
     }
 
+    @Test
+    void metadataDeadlineAndCompressionGoWithTheCall() throws Exception {
+        ServiceCatalog catalog = discover(interopChannel);
+        MethodDescriptor unary =
+                catalog.method("grpc.testing.TestService/UnaryCall").orElseThrow();
+        JsonCodec json = JsonCodec.of(catalog.files());
+        Recording recording = new Recording();
+        CallSettings settings = new CallSettings(
+                Header.parseLines("x-grpc-test-echo-initial: hello\n# a comment\n"),
+                java.time.Duration.ofSeconds(5),
+                "gzip");
+        OpenCall call = new DynamicCalls(interopChannel).start(unary, settings, recording);
+        // grpc-java's TestService does not check expect_compressed itself; the gzip request must still be read.
+        call.send(json.parse(unary.getInputType(), "{\"expectCompressed\": {\"value\": true}, \"responseSize\": 4}"));
+        call.halfClose();
+
+        assertThat(recording.outcome.get(10, TimeUnit.SECONDS).statusLine()).isEqualTo("OK");
+        assertThat(recording.headers).contains(new Header("x-grpc-test-echo-initial", "hello"));
+    }
+
     private static ServiceCatalog discover(ManagedChannel channel) {
         return ReflectionClient.discover(channel, ForkJoinPool.commonPool()).join();
     }
@@ -152,10 +172,13 @@ class DynamicCallsTest {
     private static final class Recording implements CallListener {
 
         final List<DynamicMessage> responses = new CopyOnWriteArrayList<>();
+        final List<Header> headers = new CopyOnWriteArrayList<>();
         final CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
 
         @Override
-        public void onHeaders(List<Header> headers) {}
+        public void onHeaders(List<Header> arrived) {
+            headers.addAll(arrived);
+        }
 
         @Override
         public void onMessage(DynamicMessage response, Instant receivedAt) {

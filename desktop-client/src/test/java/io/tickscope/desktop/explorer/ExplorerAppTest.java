@@ -8,6 +8,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.tickscope.desktop.app.TickscopeApp;
 import io.tickscope.desktop.explorer.call.Header;
+import io.tickscope.desktop.explorer.saved.Environment;
+import io.tickscope.desktop.explorer.saved.ExplorerFiles;
 import io.tickscope.desktop.explorer.saved.SavedCall;
 import io.tickscope.desktop.launch.ViewDriver;
 import io.tickscope.desktop.model.ErrorDetail;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -254,6 +257,39 @@ class ExplorerAppTest {
                         .get("productId")
                         .getAsString())
                 .isEqualTo("P00042");
+    }
+
+    @Test
+    void choosingAnEnvironmentMovesTheWholeAppMonitorIncluded() throws Exception {
+        String address = "http://" + tickscope.address().target();
+        close();
+        new ExplorerFiles(directory)
+                .saveEnvironments(List.of(Environment.embedded(), Environment.plaintext("loopback", address)));
+        launchApp();
+        assertThat(onFx(() -> environmentBox().getValue().name())).isEqualTo("current");
+
+        onFx(() -> {
+            ComboBox<Environment> box = environmentBox();
+            box.getSelectionModel()
+                    .select(box.getItems().stream()
+                            .filter(environment -> environment.name().equals("loopback"))
+                            .findFirst()
+                            .orElseThrow());
+            return null;
+        });
+
+        await().until(() -> onFx(() -> label("#server-address")).equals("Server " + address));
+        await().until(() ->
+                onFx(() -> robot.lookup("#explorer-environment").tryQuery().isPresent()
+                        && environmentBox().getValue().name().equals("loopback")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(this::serviceNames).contains(PRICING));
+        assertThat(onFx(() -> label("#explorer-catalog-status"))).contains(address);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<Environment> environmentBox() {
+        return robot.lookup("#explorer-environment").queryAs(ComboBox.class);
     }
 
     private void launchApp() throws Exception {
