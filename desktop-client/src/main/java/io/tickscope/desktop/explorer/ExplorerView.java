@@ -43,6 +43,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jspecify.annotations.Nullable;
@@ -306,7 +307,6 @@ public final class ExplorerView implements View {
                                 "JSON B", 80, ResponseRow::jsonBytes, String::valueOf),
                         TableColumns.<ResponseRow>text(
                                 "JSON", 600, row -> row.json().replaceAll("\\s*\\n\\s*", " "))));
-        responses.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TextArea responseJson = new TextArea();
         responseJson.setId("explorer-response-json");
         responseJson.setEditable(false);
@@ -315,8 +315,14 @@ public final class ExplorerView implements View {
                 .getSelectionModel()
                 .selectedItemProperty()
                 .addListener((property, was, row) -> responseJson.setText(row == null ? "" : row.json()));
+        // The first response of a call shows whole at once; the user may pick another.
+        model.responses().addListener((javafx.collections.ListChangeListener<ResponseRow>) change -> {
+            if (responses.getSelectionModel().isEmpty() && !model.responses().isEmpty()) {
+                responses.getSelectionModel().selectFirst();
+            }
+        });
         SplitPane responsesPane = new SplitPane(responses, responseJson);
-        responsesPane.setDividerPositions(0.6);
+        responsesPane.setDividerPositions(0.55);
 
         TableView<ErrorDetail> details = new TableView<>(model.details());
         details.setId("explorer-details");
@@ -344,7 +350,10 @@ public final class ExplorerView implements View {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox outcome = new VBox(6, new HBox(12, status, progress), tabs);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        VBox outcome = new VBox(6, new HBox(12, progress, status), tabs);
         outcome.setPadding(new Insets(6));
         return outcome;
     }

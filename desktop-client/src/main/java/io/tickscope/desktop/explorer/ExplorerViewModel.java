@@ -68,6 +68,8 @@ public final class ExplorerViewModel {
 
     /** A stream's list keeps the latest responses only, so a long stream cannot grow the UI without bound. */
     static final int MAX_RESPONSES_SHOWN = 1_000;
+    /** The deadline a unary call starts with; streams start without one. */
+    static final String UNARY_DEADLINE_SECONDS = "10";
     /** How many responses of a call the history keeps. */
     private static final int RESPONSES_IN_HISTORY = 20;
 
@@ -87,7 +89,8 @@ public final class ExplorerViewModel {
             new ReadOnlyObjectWrapper<>(this, "method");
     private final StringProperty request = new SimpleStringProperty(this, "request", "");
     private final StringProperty metadata = new SimpleStringProperty(this, "metadata", "");
-    private final StringProperty deadlineSeconds = new SimpleStringProperty(this, "deadlineSeconds", "10");
+    private final StringProperty deadlineSeconds =
+            new SimpleStringProperty(this, "deadlineSeconds", UNARY_DEADLINE_SECONDS);
     private final StringProperty compression =
             new SimpleStringProperty(this, "compression", CallSettings.NO_COMPRESSION);
     private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper(this, "problemField", "");
@@ -103,6 +106,17 @@ public final class ExplorerViewModel {
     private final ObjectProperty<Environment> environment;
     private final ObservableList<SavedCall> savedCalls = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    // Read-only views made once: a view listening to a wrapper made per call would lose it to the collector
+    // (the wrapper listens to its list weakly).
+    private final ObservableList<String> driftShown = FXCollections.unmodifiableObservableList(drift);
+    private final ObservableList<ResponseRow> responsesShown = FXCollections.unmodifiableObservableList(responses);
+    private final ObservableList<Header> headersShown = FXCollections.unmodifiableObservableList(headers);
+    private final ObservableList<Header> trailersShown = FXCollections.unmodifiableObservableList(trailers);
+    private final ObservableList<ErrorDetail> detailsShown = FXCollections.unmodifiableObservableList(details);
+    private final ObservableList<Environment> environmentsShown =
+            FXCollections.unmodifiableObservableList(environments);
+    private final ObservableList<SavedCall> savedCallsShown = FXCollections.unmodifiableObservableList(savedCalls);
+    private final ObservableList<HistoryEntry> historyShown = FXCollections.unmodifiableObservableList(history);
 
     /** Responses arrived since the last pulse, from gRPC threads. */
     private final Queue<ResponseRow> arrived = new ConcurrentLinkedQueue<>();
@@ -206,8 +220,9 @@ public final class ExplorerViewModel {
     }
 
     private void show(ServiceCatalog found, String where) {
-        catalog.set(found);
+        // The codec first: the catalogue's listeners may choose a method and send at once.
         codec = JsonCodec.of(found.files());
+        catalog.set(found);
         long methods = found.services().stream()
                 .mapToLong(service -> service.getMethods().size())
                 .sum();
@@ -231,7 +246,11 @@ public final class ExplorerViewModel {
             return;
         }
         if (method.get() != found.get()) {
-            method.set(found.get());
+            MethodDescriptor chosen = found.get();
+            method.set(chosen);
+            // A stream lives until stopped: a default deadline would cut it; one answer gets one.
+            boolean streaming = chosen.isClientStreaming() || chosen.isServerStreaming();
+            deadlineSeconds.set(streaming ? "" : UNARY_DEADLINE_SECONDS);
             fillTemplate();
         }
     }
@@ -601,7 +620,7 @@ public final class ExplorerViewModel {
     }
 
     public ObservableList<String> drift() {
-        return FXCollections.unmodifiableObservableList(drift);
+        return driftShown;
     }
 
     public ReadOnlyObjectProperty<@Nullable MethodDescriptor> methodProperty() {
@@ -647,23 +666,23 @@ public final class ExplorerViewModel {
     }
 
     public ObservableList<ResponseRow> responses() {
-        return FXCollections.unmodifiableObservableList(responses);
+        return responsesShown;
     }
 
     public ObservableList<Header> headers() {
-        return FXCollections.unmodifiableObservableList(headers);
+        return headersShown;
     }
 
     public ObservableList<Header> trailers() {
-        return FXCollections.unmodifiableObservableList(trailers);
+        return trailersShown;
     }
 
     public ObservableList<ErrorDetail> details() {
-        return FXCollections.unmodifiableObservableList(details);
+        return detailsShown;
     }
 
     public ObservableList<Environment> environments() {
-        return FXCollections.unmodifiableObservableList(environments);
+        return environmentsShown;
     }
 
     public ObjectProperty<Environment> environmentProperty() {
@@ -671,10 +690,10 @@ public final class ExplorerViewModel {
     }
 
     public ObservableList<SavedCall> savedCalls() {
-        return FXCollections.unmodifiableObservableList(savedCalls);
+        return savedCallsShown;
     }
 
     public ObservableList<HistoryEntry> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyShown;
     }
 }
