@@ -561,13 +561,6 @@ public final class ExplorerViewModel {
         switchEnvironment.accept(chosen);
     }
 
-    /** Adds or replaces {@code added} among the saved environments. */
-    public void saveEnvironment(Environment added) {
-        environments.removeIf(known -> known.name().equals(added.name()));
-        environments.add(added);
-        files.saveEnvironments(environments);
-    }
-
     /**
      * Returns how {@code environment} reaches its server.
      *

@@ -10,6 +10,7 @@ import io.tickscope.desktop.app.TickscopeApp;
 import io.tickscope.desktop.explorer.call.Header;
 import io.tickscope.desktop.explorer.saved.Environment;
 import io.tickscope.desktop.explorer.saved.ExplorerFiles;
+import io.tickscope.desktop.explorer.saved.HistoryEntry;
 import io.tickscope.desktop.explorer.saved.SavedCall;
 import io.tickscope.desktop.launch.ViewDriver;
 import io.tickscope.desktop.model.ErrorDetail;
@@ -104,7 +105,7 @@ class ExplorerAppTest {
     }
 
     @Test
-    void unaryCallFromTheTemplateShowsTheResponseAndItsSizes() {
+    void unaryCallFromTheTemplateShowsTheResponseAndItsSizes() throws IOException {
         choose(PRICING, "GetPrice");
         assertThat(onFx(() -> request().getText())).contains("\"productId\": \"\"", "CUSTOMER_SEGMENT_UNSPECIFIED");
         editRequest("\"productId\": \"\"", "\"productId\": \"P00042\"");
@@ -121,6 +122,18 @@ class ExplorerAppTest {
         assertThat(onFx(() -> List.copyOf(headerTable("#explorer-headers").getItems())))
                 .extracting(Header::name)
                 .contains("content-type");
+
+        await().until(() -> onFx(() -> historyList().getItems().size()) == 1);
+        HistoryEntry last = onFx(() -> historyList().getItems().get(0));
+        assertThat(last.method()).isEqualTo(PRICING + "/GetPrice");
+        assertThat(last.status()).isEqualTo("OK");
+        assertThat(last.responses()).singleElement().asString().contains("P00042");
+        assertThat(Files.readString(directory.resolve("explorer/history.json"))).contains("\"status\": \"OK\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<HistoryEntry> historyList() {
+        return robot.lookup("#explorer-history").queryAs(ListView.class);
     }
 
     @Test

@@ -40,10 +40,6 @@ public final class ExplorerFiles {
         this.directory = requireNonNull(settingsDirectory, "settingsDirectory").resolve("explorer");
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /** The environments saved, or the embedded one alone on a first run. */
     public synchronized List<Environment> environments() {
         List<Environment> saved =
