@@ -70,12 +70,36 @@ class ArchitectureTest {
             .that()
             .resideInAPackage(DESKTOP)
             .and()
-            .resideOutsideOfPackages("..desktop.rpc..", "..desktop.connection..", COMPOSITION_ROOT)
+            .resideOutsideOfPackages(
+                    "..desktop.rpc..", "..desktop.connection..", "..desktop.explorer.call..", COMPOSITION_ROOT)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.grpc..", "io.tickscope.api..")
             .because("views and view-models see plain listeners, futures and records, never stubs, observers or"
                     + " generated messages");
+
+    @ArchTest
+    static final ArchRule explorerCallsKnowNoContract = noClasses()
+            .that()
+            .resideInAPackage("..desktop.explorer..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tickscope.api..")
+            .because("the Explorer calls any server through descriptors it discovers; the built-in contract reaches"
+                    + " it only as descriptors, for the drift check");
+
+    @ArchTest
+    static final ArchRule explorerPlumbingKnowsNoJavaFx = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "..desktop.explorer.call..",
+                    "..desktop.explorer.schema..",
+                    "..desktop.explorer.saved..",
+                    "..desktop.explorer.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx..")
+            .because("the Explorer's calls, descriptors, files and command lines work the same under any UI");
 
     @ArchTest
     static final ArchRule onlyConnectionStartsTheServer = noClasses()

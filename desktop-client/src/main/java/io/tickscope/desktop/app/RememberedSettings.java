@@ -37,6 +37,11 @@ final class RememberedSettings {
         return new RememberedSettings(file, loaded);
     }
 
+    /** The directory the settings file is in; the Explorer keeps its files beside it. */
+    java.nio.file.Path directory() {
+        return requireNonNull(file.path().toAbsolutePath().getParent(), "settings directory");
+    }
+
     DesktopSettings current() {
         return current;
     }

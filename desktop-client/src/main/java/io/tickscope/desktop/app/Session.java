@@ -27,14 +27,20 @@ final class Session implements AutoCloseable {
 
     private final ServerConnection connection;
     private final ManagedChannel channel;
+    private final ChannelSecurity security;
     private final ConnectionMonitor monitor;
     private final ScheduledExecutorService retries;
     private final PricingClient pricing;
     private final RecommendationClient recommendations;
 
-    private Session(ServerConnection connection, ManagedChannel channel, ScheduledExecutorService retries) {
+    private Session(
+            ServerConnection connection,
+            ManagedChannel channel,
+            ChannelSecurity security,
+            ScheduledExecutorService retries) {
         this.connection = connection;
         this.channel = channel;
+        this.security = security;
         this.retries = retries;
         this.monitor =
                 ConnectionMonitor.start(channel, retries, connection.address().toString());
@@ -62,6 +68,7 @@ final class Session implements AutoCloseable {
         return new Session(
                 connection,
                 Channels.open(connection.address(), channelSecurity, new WireMeteringInterceptor(wireMeter)),
+                channelSecurity,
                 retries);
     }
 
@@ -79,6 +86,16 @@ final class Session implements AutoCloseable {
 
     RecommendationClient recommendations() {
         return recommendations;
+    }
+
+    /** The session's one channel, for the Explorer, which calls any method on it; the session owns it. */
+    ManagedChannel channel() {
+        return channel;
+    }
+
+    /** How the channel is secured (plaintext for the embedded server). */
+    ChannelSecurity security() {
+        return security;
     }
 
     /**

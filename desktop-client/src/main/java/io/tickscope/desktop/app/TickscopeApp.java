@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.PrimerLight;
 import io.tickscope.desktop.batch.BatchLookupView;
+import io.tickscope.desktop.connection.ChannelSecurity;
 import io.tickscope.desktop.connection.ServerChoice;
+import io.tickscope.desktop.explorer.ExplorerViewModel;
+import io.tickscope.desktop.explorer.saved.Environment;
+import io.tickscope.desktop.explorer.saved.ExplorerFiles;
 import io.tickscope.desktop.launch.Verdicts;
 import io.tickscope.desktop.recommendations.RecommendationsView;
 import io.tickscope.desktop.rpc.RpcErrors;
@@ -71,6 +75,12 @@ public final class TickscopeApp extends Application {
 
     private @Nullable DesktopOptions options;
     private @Nullable RememberedSettings settings;
+    /** How the next session's channel is secured: the flags, until an environment says otherwise. */
+    private volatile ChannelSecurity security = ChannelSecurity.plaintext();
+    /** The Explorer's files, and the environment the app is in (the toolbar of the Explorer switches it). */
+    private @Nullable ExplorerFiles explorerFiles;
+
+    private @Nullable Environment environment;
     private @Nullable SessionSwitch sessions;
     /** The first session, opening in the background while the window builds. */
     private @Nullable CompletableFuture<Session> firstSession;
@@ -110,8 +120,12 @@ public final class TickscopeApp extends Application {
                 : DesktopOptions.of(getParameters().getRaw());
         options = parsed;
         settings = RememberedSettings.load(parsed);
-        SessionSwitch opening = new SessionSwitch(choice -> Session.open(
-                choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, parsed.channelSecurity(), wireMeter));
+        security = parsed.channelSecurity();
+        ExplorerFiles files = new ExplorerFiles(settings.directory());
+        explorerFiles = files;
+        environment = ExplorerWiring.environmentOf(settings.current().server(), security, files);
+        SessionSwitch opening = new SessionSwitch(
+                choice -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, security, wireMeter));
         sessions = opening;
         firstSession = opening.openFirst(settings.current().server());
     }
@@ -210,7 +224,13 @@ public final class TickscopeApp extends Application {
                 WatchlistView.create(opened.pricing(), fx, money, settings().current()),
                 BatchLookupView.create(opened.pricing(), fx),
                 RecommendationsView.create(opened.recommendations(), fx, viewTimers),
-                WireView.create(wireMeter, fx, viewTimers));
+                WireView.create(wireMeter, fx, viewTimers),
+                ExplorerWiring.view(
+                        opened,
+                        fx,
+                        requireNonNull(explorerFiles, "explorerFiles"),
+                        requireNonNull(environment, "environment"),
+                        this::useEnvironment));
         views = opening;
         liveUpdatesShown.bind(Bindings.createLongBinding(
                 () -> opening.stream()
@@ -278,25 +298,52 @@ public final class TickscopeApp extends Application {
                 // Already there: the channel reconnects by itself.
                 return;
             }
-            statusBar.showOpening(choice);
-            sessions()
-                    .open(choice)
-                    .whenComplete((opened, failure) -> Platform.runLater(() -> {
-                        if (failure != null) {
-                            Session old = requireNonNull(sessions().current(), "session");
-                            statusBar.showServer(
-                                    old.connection().address(), old.connection().isEmbedded());
-                            statusBar.show(old.monitor().current());
-                            showError("Could not open " + choice, failure);
-                            return;
-                        }
-                        closeViews();
-                        settings().update(remembered -> remembered.withServer(choice));
-                        settings().save();
-                        sessions().replace(opened);
-                        openViews(opened);
-                    }));
+            switchTo(choice, () -> {});
         });
+    }
+
+    /**
+     * The Explorer's environment switch: the whole app moves to {@code chosen}'s server, secured as it says,
+     * through the same session switch as File › Connect; if it cannot be opened, nothing changes.
+     */
+    private void useEnvironment(Environment chosen) {
+        Environment previous = requireNonNull(environment, "environment");
+        ChannelSecurity previousSecurity = security;
+        try {
+            security = ExplorerViewModel.securityOf(chosen);
+            environment = chosen;
+            switchTo(ExplorerWiring.choiceOf(chosen), () -> {
+                environment = previous;
+                security = previousSecurity;
+            });
+        } catch (IllegalArgumentException e) {
+            environment = previous;
+            security = previousSecurity;
+            showError("Could not use " + chosen, e);
+        }
+    }
+
+    /** Opens {@code choice} off the FX thread, then switches the views over to it; {@code undo} on failure. */
+    private void switchTo(ServerChoice choice, Runnable undo) {
+        statusBar.showOpening(choice);
+        sessions()
+                .open(choice)
+                .whenComplete((opened, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        undo.run();
+                        Session old = requireNonNull(sessions().current(), "session");
+                        statusBar.showServer(
+                                old.connection().address(), old.connection().isEmbedded());
+                        statusBar.show(old.monitor().current());
+                        showError("Could not open " + choice, failure);
+                        return;
+                    }
+                    closeViews();
+                    settings().update(remembered -> remembered.withServer(choice));
+                    settings().save();
+                    sessions().replace(opened);
+                    openViews(opened);
+                }));
     }
 
     /** What the monitor sees, for a failed smoke test. */

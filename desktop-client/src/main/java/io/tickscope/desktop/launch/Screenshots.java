@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 /**
  * {@code --screenshot-dir DIR} (hidden; {@code .ci/screenshots} uses it): once live prices flow, drives every
  * view the way a user would (a batch lookup of the first {@value #BATCH_SIZE} products, a recommendation session
- * on autopilot, the catalogue streamed by ListBooks), lets the charts and the wire counters fill for a while
+ * on autopilot, the catalogue streamed by ListBooks, a live WatchPrices stream in the Explorer), lets the charts and the wire counters fill for a while
  * (looking the batch up once more half way, as a user trying it twice would, so its timings are not those of a
  * server that just started),
  * then shows each tab in turn and writes the window's own rendering of it to {@code DIR/<tab>.png}, and exits.
@@ -81,6 +81,12 @@ final class Screenshots {
         driver.lookUpFirst(BATCH_SIZE);
         driver.openSessionOnAutopilot(AUTOPILOT_RATE);
         driver.listBooks();
+        // A live server stream in the Explorer: responses one by one, their sizes and the rate.
+        driver.explore(
+                "tickscope.pricing.v1.PricingService",
+                "WatchPrices",
+                "{\"productIds\": [\"P00001\", \"P00002\", \"P00003\", \"P00004\", \"P00005\"],"
+                        + " \"currencyCode\": \"USD\"}");
     }
 
     private void next(List<Tab> remaining) {

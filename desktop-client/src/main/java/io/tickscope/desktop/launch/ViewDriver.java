@@ -2,6 +2,8 @@ package io.tickscope.desktop.launch;
 
 import static java.util.Objects.requireNonNull;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
@@ -9,6 +11,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 
 /**
  * Works the views through their controls, as a user clicking through them would: the screenshots and the
@@ -52,6 +57,39 @@ public final class ViewDriver {
         ((TableView<?>) find("recommendations-tab", "session-recommendations"))
                 .getSelectionModel()
                 .selectFirst();
+    }
+
+    /**
+     * In the Explorer, chooses {@code service/method}, puts {@code requestJson} in the composer and sends it; if
+     * reflection has not answered yet, does so as soon as the methods show.
+     */
+    @SuppressWarnings("unchecked")
+    public void explore(String service, String method, String requestJson) {
+        TreeView<String> methods = (TreeView<String>) find("explorer-tab", "explorer-methods");
+        Runnable call = () -> {
+            TreeItem<String> leaf = methods.getRoot().getChildren().stream()
+                    .filter(item -> item.getValue().equals(service))
+                    .flatMap(item -> item.getChildren().stream())
+                    .filter(item -> item.getValue().equals(method))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "method: " + service + "/" + method + " (expected: in the Explorer's tree)"));
+            methods.getSelectionModel().select(leaf);
+            ((TextArea) find("explorer-tab", "explorer-request")).setText(requestJson);
+            ((Button) find("explorer-tab", "explorer-send")).fire();
+        };
+        if (!methods.getRoot().getChildren().isEmpty()) {
+            call.run();
+            return;
+        }
+        methods.rootProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(
+                    ObservableValue<? extends TreeItem<String>> property, TreeItem<String> was, TreeItem<String> now) {
+                methods.rootProperty().removeListener(this);
+                call.run();
+            }
+        });
     }
 
     /** Shows the tab with id {@code tabId}. */

@@ -3,13 +3,17 @@ package io.tickscope.desktop.rpc;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.tickscope.desktop.model.ErrorDetail;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a failure into a line a person can read: a call's status and its description, or what kept a session
- * from opening; never a stack trace.
+ * Turns a failure into a line a person can read: a call's status and its description with the rich error details
+ * it carries (decoded by {@link ErrorDetails}, as the Explorer shows them), or what kept a session from opening;
+ * never a stack trace.
  */
 public final class RpcErrors {
 
@@ -23,7 +27,7 @@ public final class RpcErrors {
     public static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
-                return describe(Status.fromThrowable(cause));
+                return withDetails(describe(Status.fromThrowable(cause)), ErrorDetails.of(cause));
             }
         }
         return messageOf(failure);
@@ -42,6 +46,18 @@ public final class RpcErrors {
             description = messageOf(status.getCause());
         }
         return description == null ? status.getCode().name() : status.getCode() + ": " + description;
+    }
+
+    /**
+     * Returns {@code line} followed by the decoded rich error details it does not already say, such as
+     * "INVALID_ARGUMENT: 2 bad fields (quantity: must be positive; retry after 1s)".
+     */
+    static String withDetails(String line, List<ErrorDetail> details) {
+        String unsaid = details.stream()
+                .map(ErrorDetail::phrase)
+                .filter(phrase -> !line.contains(phrase))
+                .collect(Collectors.joining("; "));
+        return unsaid.isEmpty() ? line : line + " (" + unsaid + ")";
     }
 
     /** Returns the outermost message that says more than "this wraps that". */

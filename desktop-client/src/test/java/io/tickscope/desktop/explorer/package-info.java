@@ -1,0 +1,4 @@
+@NullMarked
+package io.tickscope.desktop.explorer;
+
+import org.jspecify.annotations.NullMarked;
