@@ -2,7 +2,10 @@ package io.tickscope.desktop.app;
 
 import static java.util.Objects.requireNonNull;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.tickscope.desktop.alerts.AlertsModel;
+import io.tickscope.desktop.alerts.AlertsView;
 import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.launch.Verdicts;
@@ -14,6 +17,7 @@ import io.tickscope.desktop.settings.WindowBounds;
 import io.tickscope.desktop.shell.ConnectDialog;
 import io.tickscope.desktop.shell.ConnectionNotice;
 import io.tickscope.desktop.shell.MainMenu;
+import io.tickscope.desktop.shell.Notifications;
 import io.tickscope.desktop.shell.ProblemDialog;
 import io.tickscope.desktop.shell.StatusBar;
 import io.tickscope.desktop.shell.View;
@@ -21,6 +25,7 @@ import io.tickscope.desktop.ui.FxPulse;
 import io.tickscope.desktop.ui.MoneyFormat;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.watchlist.WatchlistView;
+import io.tickscope.desktop.watchlist.WatchlistViewModel;
 import io.tickscope.desktop.wire.WireView;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +39,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -43,6 +50,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +90,12 @@ public final class TickscopeApp extends Application {
     private @Nullable MenuBar menuBar;
     private final StatusBar statusBar = new StatusBar();
     private final MoneyFormat money = MoneyFormat.forDefaultLocale();
+    /** In-window notifications over the views (alerts raise them). */
+    private final Notifications notifications = new Notifications();
+    /** The alerts and their log: the user's, so they outlive sessions. */
+    private @Nullable AlertsModel alerts;
+
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private @Nullable UiThread ui;
     private @Nullable FxPulse pulse;
 
@@ -119,21 +133,29 @@ public final class TickscopeApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        DesktopSettings startSettings = settings().current();
+        darkTheme.addListener((property, was, dark) -> {
+            applyTheme(dark);
+            settings().update(current -> current.withDarkTheme(dark));
+        });
+        darkTheme.set(startSettings.darkTheme());
+        applyTheme(darkTheme.get());
+        alerts = new AlertsModel(Platform::runLater, startSettings.alerts());
         FxPulse startedPulse = FxPulse.start();
         pulse = startedPulse;
         ui = UiThread.javaFx(startedPulse);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(tabs);
-        MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs);
+        MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs, darkTheme);
         menuBar = menu;
         root.setTop(menu);
         root.setBottom(statusBar);
+        StackPane window = new StackPane(root, notifications.layer());
         DesktopSettings remembered = settings().current();
         WindowBounds bounds = visible(remembered.window());
         Scene scene = new Scene(
-                root,
+                window,
                 bounds != null ? bounds.width() : DEFAULT_WIDTH,
                 bounds != null ? bounds.height() : DEFAULT_HEIGHT);
         scene.getStylesheets()
@@ -206,11 +228,13 @@ public final class TickscopeApp extends Application {
         };
 
         UiThread fx = requireNonNull(ui, "ui");
+        AlertsModel watching = requireNonNull(alerts, "alerts");
         List<View> opening = List.of(
-                WatchlistView.create(opened.pricing(), fx, money, settings().current()),
+                WatchlistView.create(opened.pricing(), fx, money, settings().current(), watching),
                 BatchLookupView.create(opened.pricing(), fx),
                 RecommendationsView.create(opened.recommendations(), fx, viewTimers),
-                WireView.create(wireMeter, fx, viewTimers));
+                WireView.create(wireMeter, fx, viewTimers),
+                AlertsView.create(watching, WatchlistViewModel.CURRENCIES, money, notifications));
         views = opening;
         liveUpdatesShown.bind(Bindings.createLongBinding(
                 () -> opening.stream()
@@ -325,6 +349,12 @@ public final class TickscopeApp extends Application {
                 }
             });
         }
+    }
+
+    /** AtlantaFX's Primer theme, light or dark; tickscope.css reads the theme's colour variables, so it follows. */
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private RememberedSettings settings() {

@@ -3,6 +3,7 @@ package io.tickscope.desktop.watchlist;
 import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.Styles;
+import io.tickscope.desktop.alerts.AlertsModel;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.rpc.PricingClient;
 import io.tickscope.desktop.settings.DesktopSettings;
@@ -95,12 +96,19 @@ public final class WatchlistView implements View {
      * from the last run; prices reach it through {@code ui}.
      */
     public static WatchlistView create(
-            PricingClient pricing, UiThread ui, MoneyFormat money, DesktopSettings remembered) {
+            PricingClient pricing, UiThread ui, MoneyFormat money, DesktopSettings remembered, AlertsModel alerts) {
         WatchlistViewModel model = new WatchlistViewModel(pricing, ui, Clock.systemUTC());
+        watchAlerts(model, alerts);
         model.currencyProperty().set(remembered.currency());
         model.segmentProperty().set(remembered.segment());
         model.restore(remembered.watchedProducts());
         return new WatchlistView(model, money);
+    }
+
+    /** Checks every tick of the stream against {@code alerts} and marks the rows that have some. */
+    static void watchAlerts(WatchlistViewModel model, AlertsModel alerts) {
+        model.onEveryTick(alerts::onTick);
+        model.followAlerted(alerts.alertedProductsProperty());
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -40,6 +41,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +89,10 @@ public final class WatchlistViewModel {
     private final ReadOnlyObjectWrapper<List<ProductMatch>> suggestions = new ReadOnlyObjectWrapper<>(List.of());
 
     private @Nullable Feed feed;
+    /** Sees every tick of the stream on its own thread, before coalescing: the alerts. */
+    private volatile Consumer<PriceTick> everyTick = tick -> {};
+
+    private Set<String> alerted = Set.of();
     private boolean active;
     private String lastQuery = "";
     private Instant rateWindowStart = Instant.MIN;
@@ -143,6 +151,31 @@ public final class WatchlistViewModel {
     /** Returns the watched product ids in the order they were added. */
     public List<String> productIds() {
         return rows.stream().map(WatchlistRowModel::productId).toList();
+    }
+
+    /**
+     * Hands every tick to {@code listener} on the thread that delivers it, before the table coalesces ticks to
+     * the pulse: what must see each tick (alerts) sees each one, however many arrive within a frame.
+     */
+    public void onEveryTick(Consumer<PriceTick> listener) {
+        everyTick = requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Marks the rows of the products in {@code alerted} as having alerts, as it changes. The alerts outlive this
+     * watchlist (they belong to the window, not the session), so they hold it only weakly.
+     */
+    public void followAlerted(ObservableValue<Set<String>> alertedProducts) {
+        markAlerted(alertedProducts.getValue());
+        alertedProducts.addListener(new WeakChangeListener<>(onAlertedChange));
+    }
+
+    private final ChangeListener<Set<String>> onAlertedChange = (property, before, after) -> markAlerted(after);
+
+    /** Marks the rows of {@code products} as having alerts, and unmarks the others. */
+    void markAlerted(Set<String> products) {
+        alerted = Set.copyOf(products);
+        rows.forEach(row -> row.markAlerted(alerted.contains(row.productId())));
     }
 
     /** Starts streaming prices and loads the product names for searching. */
@@ -296,6 +329,7 @@ public final class WatchlistViewModel {
             return false;
         }
         WatchlistRowModel row = new WatchlistRowModel(productId, name);
+        row.markAlerted(alerted.contains(productId));
         rowsById.put(productId, row);
         rows.add(row);
         return true;
@@ -365,6 +399,7 @@ public final class WatchlistViewModel {
         @Override
         public void onTick(PriceTick tick) {
             received.increment();
+            everyTick.accept(tick);
             updates.offer(tick.productId(), tick);
         }
 
