@@ -10,6 +10,7 @@ import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ServerChoice;
 import io.tickscope.desktop.launch.Verdicts;
 import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.replay.ReplayWindow;
 import io.tickscope.desktop.rpc.RpcErrors;
 import io.tickscope.desktop.rpc.wire.WireMeter;
 import io.tickscope.desktop.settings.DesktopSettings;
@@ -27,6 +28,7 @@ import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.watchlist.WatchlistView;
 import io.tickscope.desktop.watchlist.WatchlistViewModel;
 import io.tickscope.desktop.wire.WireView;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +96,8 @@ public final class TickscopeApp extends Application {
     private final Notifications notifications = new Notifications();
     /** The alerts and their log: the user's, so they outlive sessions. */
     private @Nullable AlertsModel alerts;
+    /** The replay shown instead of views, with --replay. */
+    private @Nullable ReplayWindow replaying;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private @Nullable UiThread ui;
@@ -124,6 +128,10 @@ public final class TickscopeApp extends Application {
                 : DesktopOptions.of(getParameters().getRaw());
         options = parsed;
         settings = RememberedSettings.load(parsed);
+        if (parsed.replayFile != null) {
+            // A replay needs no server: no session opens.
+            return;
+        }
         SessionSwitch opening = new SessionSwitch(choice -> Session.open(
                 choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, parsed.channelSecurity(), wireMeter));
         sessions = opening;
@@ -145,6 +153,11 @@ public final class TickscopeApp extends Application {
         pulse = startedPulse;
         ui = UiThread.javaFx(startedPulse);
 
+        Path replayFile = requireNonNull(options, "options").replayFile;
+        if (replayFile != null) {
+            showReplay(primaryStage, replayFile);
+            return;
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(tabs);
         MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs, darkTheme);
@@ -193,9 +206,50 @@ public final class TickscopeApp extends Application {
                 this::diagnosis);
     }
 
+    /** {@code --replay FILE}: the replay alone, in the main window, with no session. */
+    private void showReplay(Stage primaryStage, Path file) {
+        ReplayWindow replay;
+        try {
+            replay = ReplayWindow.of(file, requireNonNull(ui, "ui"), money, requireNonNull(alerts, "alerts"));
+        } catch (RuntimeException e) {
+            primaryStage.setScene(new Scene(new BorderPane(), DEFAULT_WIDTH, DEFAULT_HEIGHT));
+            primaryStage.show();
+            ProblemDialog.show(
+                    primaryStage,
+                    "Cannot replay " + file,
+                    String.valueOf(e.getMessage()),
+                    "Name a file that Watchlist › Record wrote.",
+                    null);
+            return;
+        }
+        replaying = replay;
+        StackPane window = new StackPane(replay.node(), notifications.layer());
+        Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets()
+                .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
+                        .toExternalForm());
+        primaryStage.setTitle("Tickscope — REPLAY of " + file.getFileName());
+        primaryStage.setScene(scene);
+        primaryStage.show();
+        replay.start();
+    }
+
     @Override
     public void stop() {
         viewTimers.shutdownNow();
+        ReplayWindow replay = replaying;
+        if (replay != null) {
+            replay.stop();
+            if (pulse != null) {
+                pulse.stop();
+            }
+            // A replay changes nothing worth remembering but the theme and the alerts.
+            settings()
+                    .update(current -> current.withAlerts(
+                            List.copyOf(requireNonNull(alerts, "alerts").rules())));
+            settings().save();
+            return;
+        }
         closeViews();
         Stage window = stage;
         if (window != null && window.getWidth() > 0) {
