@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.rpc.wire.MessageTypeStats;
 import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.UiThread;
 import java.util.List;
@@ -97,12 +98,25 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric("p50", 95, row -> row.latency().p50Micros(), WireFormat::micros),
-                        TableColumns.numeric("p99", 95, row -> row.latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "Reply p50", 95, row -> row.latency().p50Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "Reply p99", 95, row -> row.latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "First message", 110, row -> row.call().firstMessageMicros(), WireView::firstMessage),
+                        TableColumns.numeric(
+                                "Lag p50", 90, row -> row.call().deliveryLag().p50Micros(), WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p99", 90, row -> row.call().deliveryLag().p99Micros(), WireView::lag),
+                        TableColumns.text(
+                                "Lag histogram",
+                                130,
+                                row -> LagHistogram.bars(row.call().deliveryLagHistogram())),
                         TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
                         TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
                         TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
+        TableExport.offer(table, "wire-calls");
         return table;
     }
 
@@ -120,12 +134,26 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 65, MethodRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
-                                "p50", 95, row -> row.stats().latency().p50Micros(), WireFormat::micros),
+                                "Reply p50", 95, row -> row.stats().latency().p50Micros(), WireFormat::micros),
                         TableColumns.numeric(
-                                "p99", 95, row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                                "Reply p99", 95, row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                        TableColumns.numeric(
+                                "First msg p50",
+                                110,
+                                row -> row.stats().firstMessage().p50Micros(),
+                                WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p50", 90, row -> row.stats().deliveryLag().p50Micros(), WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p99", 90, row -> row.stats().deliveryLag().p99Micros(), WireView::lag),
+                        TableColumns.text(
+                                "Lag histogram",
+                                130,
+                                row -> LagHistogram.bars(row.stats().deliveryLagHistogram())),
                         TableColumns.numeric("Bytes out", 95, row -> row.stats().bytesOut(), WireFormat::bytes),
                         TableColumns.numeric("Bytes in", 95, row -> row.stats().bytesIn(), WireFormat::bytes)));
         table.setPlaceholder(new Label("No calls yet."));
+        TableExport.offer(table, "wire-methods");
         return table;
     }
 
@@ -149,6 +177,7 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("JSON mean", 100, MessageTypeStats::meanJsonBytes, WireView::meanBytes),
                         ratio));
         table.setPlaceholder(new Label("No messages yet."));
+        TableExport.offer(table, "wire-message-types");
         return table;
     }
 
@@ -169,6 +198,15 @@ public final class WireView extends BorderPane implements View {
         VBox box = new VBox(6, heading, table);
         box.setPadding(new Insets(8, 10, 8, 10));
         return box;
+    }
+
+    /** A time that is empty while nothing was measured. */
+    private static String lag(long micros) {
+        return micros == 0 ? "" : WireFormat.micros(micros);
+    }
+
+    private static String firstMessage(long micros) {
+        return micros < 0 ? "" : WireFormat.micros(micros);
     }
 
     private static String meanBytes(double bytes) {

@@ -66,7 +66,8 @@ class RecordReplayTest {
             live.activate();
         });
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> ui.read(() -> live.rows().stream().allMatch(row -> row.priceProperty().get() != null)));
+                .until(() -> ui.read(() ->
+                        live.rows().stream().allMatch(row -> row.priceProperty().get() != null)));
         ui.run(() -> live.startRecording(file));
         await().atMost(Duration.ofSeconds(30)).until(() -> recordedChanges(live) == 0);
         for (String factor : List.of("1.01", "0.98", "1.03")) {
@@ -74,14 +75,16 @@ class RecordReplayTest {
                 server.movePrice(product, factor);
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> ui.read(() -> live.liveTicksShownProperty().get()) >= 1
-                && ui.read(live::isRecording)
-                && recordedChanges(live) == 3 * PRODUCTS.size());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ui.read(() -> live.liveTicksShownProperty().get()) >= 1
+                        && ui.read(live::isRecording)
+                        && recordedChanges(live) == 3 * PRODUCTS.size());
         ui.run(live::deactivate);
         List<String> liveRows = ui.read(() -> rows(live));
 
         List<RecordedTick> recorded = RecordingFile.read(file);
-        assertThat(recorded.stream().filter(tick -> tick.tick().snapshot()).map(tick -> tick.tick().productId()))
+        assertThat(recorded.stream().filter(tick -> tick.tick().snapshot()).map(tick -> tick.tick()
+                        .productId()))
                 .as("a recording opens with a snapshot of every product")
                 .containsExactlyInAnyOrderElementsOf(PRODUCTS);
         assertThat(recorded).filteredOn(tick -> !tick.tick().snapshot()).hasSize(3 * PRODUCTS.size());
@@ -94,8 +97,8 @@ class RecordReplayTest {
                 replay.restore(player.productIds());
                 replay.activate();
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> ui.read(() -> replay.ticksShownProperty().get())
-                    == recorded.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ui.read(() -> replay.ticksShownProperty().get()) == recorded.size());
 
             assertThat(ui.read(() -> rows(replay))).isEqualTo(liveRows);
             assertThat(ui.read(() -> replay.ticksShownProperty().get()))
