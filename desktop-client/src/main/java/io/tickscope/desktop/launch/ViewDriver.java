@@ -2,13 +2,17 @@ package io.tickscope.desktop.launch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.desktop.model.AlertKind;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 
 /**
  * Works the views through their controls, as a user clicking through them would: the screenshots and the
@@ -52,6 +56,19 @@ public final class ViewDriver {
         ((TableView<?>) find("recommendations-tab", "session-recommendations"))
                 .getSelectionModel()
                 .selectFirst();
+    }
+
+    /**
+     * Adds an alert through the Alerts tab's form: {@code kind} "above", "below" or "moves", {@code level} a
+     * price or a percentage (a move is measured over the form's default window).
+     */
+    @SuppressWarnings("unchecked")
+    public void addAlert(String productId, AlertKind kind, String level, boolean repeating) {
+        ((TextField) find("alerts-tab", "alert-product")).setText(productId);
+        ((ComboBox<AlertKind>) find("alerts-tab", "alert-kind")).setValue(kind);
+        ((TextField) find("alerts-tab", "alert-level")).setText(level);
+        ((CheckBox) find("alerts-tab", "alert-repeating")).setSelected(repeating);
+        ((Button) find("alerts-tab", "alert-add")).fire();
     }
 
     /** Shows the tab with id {@code tabId}. */
