@@ -51,6 +51,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -174,6 +176,12 @@ public final class TickscopeApp extends Application {
         scene.getStylesheets()
                 .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
                         .toExternalForm());
+        // Escape that nothing else used (a dialog, a menu, a combo box) closes the notifications.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                notifications.dismissAll();
+            }
+        });
         ServerChoice choice = remembered.server();
         statusBar.showOpening(choice);
         requireNonNull(firstSession, "firstSession")

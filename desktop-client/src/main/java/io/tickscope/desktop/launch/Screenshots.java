@@ -120,6 +120,10 @@ final class Screenshots {
     /** The watchlist once more, in the dark theme switched on through the View menu, as {@code watchlist-dark.png}. */
     private void darkShot() {
         tabs.getSelectionModel().selectFirst();
+        Node notifications = scene.lookup("#notifications");
+        if (notifications != null) {
+            notifications.setVisible(false);
+        }
         MenuBar bar = (MenuBar) scene.lookup("#main-menu");
         bar.getMenus().stream()
                 .flatMap(menu -> menu.getItems().stream())

@@ -11,9 +11,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * Notifications inside the window, stacked in its top right corner over the views: they never take the focus
+ * Notifications inside the window, stacked in its bottom right corner over the views (clear of the menus and
+ * toolbars): they never take the focus
  * or block input as a dialog would, and each goes away by itself after a few seconds (or with its close
- * button, or Escape through {@link #dismissAll}). The newest shows on top; at most a few show at once.
+ * button, or Escape through {@link #dismissAll}). The newest shows nearest the corner; at most a few show at once.
  */
 public final class Notifications {
 
@@ -27,11 +28,12 @@ public final class Notifications {
 
     public Notifications() {
         stack.setId("notifications");
-        stack.setAlignment(Pos.TOP_RIGHT);
+        stack.setAlignment(Pos.BOTTOM_RIGHT);
         stack.setMaxSize(420, VBox.USE_PREF_SIZE);
         stack.setPickOnBounds(false);
-        StackPane.setAlignment(stack, Pos.TOP_RIGHT);
-        StackPane.setMargin(stack, new Insets(40, 16, 0, 0));
+        StackPane.setAlignment(stack, Pos.BOTTOM_RIGHT);
+        // Above the status bar.
+        StackPane.setMargin(stack, new Insets(0, 16, 36, 0));
         layer.setPickOnBounds(false);
     }
 
@@ -40,16 +42,17 @@ public final class Notifications {
         return layer;
     }
 
-    /** Shows {@code message} on top of the others. */
+    /** Shows {@code message} below the others. */
     public void show(String message) {
         Notification notification = new Notification(message);
         notification.getStyleClass().addAll(Styles.ELEVATED_1, Styles.WARNING);
         notification.setPrefWidth(400);
         notification.setMaxHeight(Notification.USE_PREF_SIZE);
         notification.setOnClose(event -> stack.getChildren().remove(notification));
-        stack.getChildren().add(0, notification);
+        // The newest at the bottom, nearest the corner; the oldest go first.
+        stack.getChildren().add(notification);
         if (stack.getChildren().size() > MOST_SHOWN) {
-            stack.getChildren().remove(MOST_SHOWN, stack.getChildren().size());
+            stack.getChildren().remove(0, stack.getChildren().size() - MOST_SHOWN);
         }
         PauseTransition hide = new PauseTransition(SHOWN_FOR);
         hide.setOnFinished(event -> stack.getChildren().remove(notification));
@@ -59,12 +62,5 @@ public final class Notifications {
     /** Closes every notification shown. */
     public void dismissAll() {
         stack.getChildren().clear();
-    }
-
-    /** The notifications shown, newest first, as text: for tests and screenshots. */
-    public java.util.List<String> shown() {
-        return stack.getChildren().stream()
-                .map(node -> ((Notification) node).getMessage())
-                .toList();
     }
 }

@@ -35,10 +35,10 @@ final class WatchlistTable {
         table.setPlaceholder(new Label("Nothing watched yet: pick products on the left and press Enter"));
 
         // The direction of the last move as a shape, not only a colour: readable without telling red from green.
-        TableColumn<WatchlistRowModel, Flash> move = column("Move", WatchlistRowModel::flashProperty, 56);
+        TableColumn<WatchlistRowModel, Flash> move = column("Move", WatchlistRowModel::flashProperty, 66);
         move.setCellFactory(WatchlistCells::move);
         move.setSortable(false);
-        TableColumn<WatchlistRowModel, Boolean> alert = column("Alert", WatchlistRowModel::alertedProperty, 56);
+        TableColumn<WatchlistRowModel, Boolean> alert = column("Alert", WatchlistRowModel::alertedProperty, 62);
         alert.setCellFactory(WatchlistCells::alertMark);
 
         TableColumn<WatchlistRowModel, String> id = column("ID", row -> new ReadOnlyStringWrapper(row.productId()), 74);
