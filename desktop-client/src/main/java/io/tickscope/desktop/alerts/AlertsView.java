@@ -75,15 +75,18 @@ public final class AlertsView implements View {
         node.getStyleClass().add("alerts");
     }
 
-    /** Returns the view over {@code model}, raising each firing in {@code notifications}. */
-    public static AlertsView create(
-            AlertsModel model, List<Currency> currencies, MoneyFormat money, Notifications notifications) {
+    /** Returns the view over {@code model}; alerts check the watchlist's ticks, whichever view shows. */
+    public static AlertsView create(AlertsModel model, List<Currency> currencies, MoneyFormat money) {
+        return new AlertsView(model, currencies, money);
+    }
+
+    /** Raises every firing of {@code model} in {@code notifications}; once per window, as the alerts are. */
+    public static void notify(AlertsModel model, MoneyFormat money, Notifications notifications) {
         model.lastFiredProperty().addListener((property, before, fired) -> {
             if (fired != null) {
                 notifications.show(describe(fired, money));
             }
         });
-        return new AlertsView(model, currencies, money);
     }
 
     /** A firing in one line, for the notification: "P00042 above USD 12.50: 12.51 at 10:42:07". */

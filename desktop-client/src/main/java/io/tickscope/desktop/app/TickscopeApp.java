@@ -150,7 +150,9 @@ public final class TickscopeApp extends Application {
         });
         darkTheme.set(startSettings.darkTheme());
         applyTheme(darkTheme.get());
-        alerts = new AlertsModel(Platform::runLater, startSettings.alerts());
+        AlertsModel watching = new AlertsModel(Platform::runLater, startSettings.alerts());
+        alerts = watching;
+        AlertsView.notify(watching, money, notifications);
         FxPulse startedPulse = FxPulse.start();
         pulse = startedPulse;
         ui = UiThread.javaFx(startedPulse);
@@ -296,7 +298,7 @@ public final class TickscopeApp extends Application {
                 BatchLookupView.create(opened.pricing(), fx),
                 RecommendationsView.create(opened.recommendations(), fx, viewTimers),
                 WireView.create(wireMeter, fx, viewTimers),
-                AlertsView.create(watching, WatchlistViewModel.CURRENCIES, money, notifications));
+                AlertsView.create(watching, WatchlistViewModel.CURRENCIES, money));
         views = opening;
         liveUpdatesShown.bind(Bindings.createLongBinding(
                 () -> opening.stream()

@@ -1,8 +1,6 @@
 package io.tickscope.desktop.wire;
 
-import io.tickscope.desktop.rpc.wire.MethodStats;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws a delivery lag histogram as a line of bars, one character per bucket (under 1 ms, 2, 5, 10, 20, 50,
@@ -27,16 +25,5 @@ final class LagHistogram {
             bars.append(BARS[level]);
         }
         return bars.toString();
-    }
-
-    /** The buckets' bounds, for the column's tooltip: "<1 ms, <2 ms, ... , ≥1000 ms". */
-    static String legend() {
-        List<Long> bounds = MethodStats.LAG_BUCKET_MILLIS;
-        StringBuilder legend = new StringBuilder();
-        bounds.forEach(bound -> legend.append(String.format(Locale.ROOT, "<%d ms, ", bound)));
-        return legend.append("≥")
-                .append(bounds.get(bounds.size() - 1))
-                .append(" ms")
-                .toString();
     }
 }

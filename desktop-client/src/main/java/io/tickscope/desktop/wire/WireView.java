@@ -93,24 +93,24 @@ public final class WireView extends BorderPane implements View {
                 .setAll(List.of(
                         TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
                         TableColumns.text("Kind", 110, row -> row.call().kind().label()),
-                        TableColumns.text("Method", 340, CallRow::method),
-                        TableColumns.text("Replica", 150, row -> row.call().replica()),
+                        TableColumns.text("Method", 250, CallRow::method),
+                        TableColumns.text("Replica", 120, row -> row.call().replica()),
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
-                                "Reply p50", 95, row -> row.latency().p50Micros(), WireFormat::micros),
+                                "Reply p50", 85, row -> row.latency().p50Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "Reply p99", 95, row -> row.latency().p99Micros(), WireFormat::micros),
+                                "Reply p99", 85, row -> row.latency().p99Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "First message", 110, row -> row.call().firstMessageMicros(), WireView::firstMessage),
+                                "1st message", 95, row -> row.call().firstMessageMicros(), WireView::firstMessage),
                         TableColumns.numeric(
-                                "Lag p50", 90, row -> row.call().deliveryLag().p50Micros(), WireView::lag),
+                                "Lag p50", 80, row -> row.call().deliveryLag().p50Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "Lag p99", 90, row -> row.call().deliveryLag().p99Micros(), WireView::lag),
+                                "Lag p99", 80, row -> row.call().deliveryLag().p99Micros(), WireView::lag),
                         TableColumns.text(
                                 "Lag histogram",
-                                130,
+                                105,
                                 row -> LagHistogram.bars(row.call().deliveryLagHistogram())),
                         TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
                         TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
@@ -125,7 +125,7 @@ public final class WireView extends BorderPane implements View {
         table.setId("wire-methods");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", 320, MethodRow::method),
+                        TableColumns.text("Method", 250, MethodRow::method),
                         TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
                         TableColumns.numeric("Calls", 65, row -> row.stats().callsStarted(), WireFormat::count),
                         TableColumns.numeric("Open", 55, row -> row.stats().callsActive(), WireFormat::count),
@@ -134,18 +134,18 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 65, MethodRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
-                                "Reply p50", 95, row -> row.stats().latency().p50Micros(), WireFormat::micros),
+                                "Reply p50", 85, row -> row.stats().latency().p50Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "Reply p99", 95, row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                                "Reply p99", 85, row -> row.stats().latency().p99Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "First msg p50",
-                                110,
+                                "1st msg p50",
+                                95,
                                 row -> row.stats().firstMessage().p50Micros(),
                                 WireView::lag),
                         TableColumns.numeric(
-                                "Lag p50", 90, row -> row.stats().deliveryLag().p50Micros(), WireView::lag),
+                                "Lag p50", 80, row -> row.stats().deliveryLag().p50Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "Lag p99", 90, row -> row.stats().deliveryLag().p99Micros(), WireView::lag),
+                                "Lag p99", 80, row -> row.stats().deliveryLag().p99Micros(), WireView::lag),
                         TableColumns.text(
                                 "Lag histogram",
                                 130,

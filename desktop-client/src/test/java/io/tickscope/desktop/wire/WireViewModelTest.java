@@ -156,8 +156,8 @@ class WireViewModelTest {
         ui.run(model::activate);
 
         // The lookup's future completes with its answer; the call closes just after, so a refresh may still see it.
-        await().until(() -> ui.read(() -> model.methods().size() == 1
-                && model.totalsProperty().get().startsWith("Calls in flight: 0.")));
+        await().until(() -> ui.read(() ->
+                model.methods().size() == 1 && model.totalsProperty().get().startsWith("Calls in flight: 0.")));
         ui.run(model::deactivate);
     }
 
