@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -202,7 +203,7 @@ public final class ReplayPlayer implements PriceFeed, AutoCloseable {
         anchorRecorded = position < ticks.size() ? ticks.get(position).receivedAt() : recordedNow;
     }
 
-    private <T> T withLock(java.util.function.Supplier<T> read) {
+    private <T> T withLock(Supplier<T> read) {
         lock.lock();
         try {
             return read.get();

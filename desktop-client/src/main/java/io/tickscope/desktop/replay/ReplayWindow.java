@@ -1,7 +1,5 @@
 package io.tickscope.desktop.replay;
 
-import static java.util.Objects.requireNonNull;
-
 import io.tickscope.desktop.alerts.AlertsModel;
 import io.tickscope.desktop.rpc.RecordingFile;
 import io.tickscope.desktop.shell.ProblemDialog;
@@ -43,7 +41,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A recording replayed into a watchlist, under a banner that says so and carries the controls: play or pause
@@ -227,9 +224,9 @@ public final class ReplayWindow {
                 player.isAtEnd() ? "  ·  end" : player.isPaused() ? "  ·  paused" : ""));
     }
 
-    private static MenuItem item(String text, @Nullable KeyCombination accelerator) {
+    private static MenuItem item(String text, KeyCombination accelerator) {
         MenuItem item = new MenuItem(text);
-        item.setAccelerator(requireNonNull(accelerator, "accelerator"));
+        item.setAccelerator(accelerator);
         return item;
     }
 }

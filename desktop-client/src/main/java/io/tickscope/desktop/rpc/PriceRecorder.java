@@ -2,6 +2,7 @@ package io.tickscope.desktop.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.protobuf.CodedOutputStream;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.api.recording.v1.RecordedPriceUpdate;
 import io.tickscope.shared.time.InstantProtos;
@@ -87,7 +88,7 @@ public final class PriceRecorder implements AutoCloseable {
             int size = record.getSerializedSize();
             record.writeDelimitedTo(target);
             updates.incrementAndGet();
-            bytes.addAndGet(size + com.google.protobuf.CodedOutputStream.computeUInt32SizeNoTag(size));
+            bytes.addAndGet(size + CodedOutputStream.computeUInt32SizeNoTag(size));
         } catch (IOException e) {
             problem = "Recording stopped: " + e.getMessage();
             logger.warn("Recording to {} stopped", file, e);

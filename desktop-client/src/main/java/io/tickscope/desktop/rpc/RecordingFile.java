@@ -1,5 +1,6 @@
 package io.tickscope.desktop.rpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.tickscope.api.recording.v1.RecordedPriceUpdate;
 import io.tickscope.desktop.model.RecordedTick;
 import io.tickscope.shared.time.InstantProtos;
@@ -29,7 +30,7 @@ public final class RecordingFile {
                 RecordedPriceUpdate record;
                 try {
                     record = RecordedPriceUpdate.parseDelimitedFrom(in);
-                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                } catch (InvalidProtocolBufferException e) {
                     if (ticks.isEmpty()) {
                         throw new IllegalArgumentException(
                                 file + " is not a Tickscope recording (expected: length-delimited"

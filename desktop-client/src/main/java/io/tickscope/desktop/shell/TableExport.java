@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.ui.Csv;
 import io.tickscope.shared.money.Amount;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,6 +18,10 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * decimal, times as ISO-8601 instants, numbers unformatted.
  */
 public final class TableExport {
+
+    /** Ctrl+Shift+E: export the focused table. */
+    public static final KeyCombination EXPORT_KEY =
+            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private TableExport() {}
 
@@ -62,7 +71,7 @@ public final class TableExport {
 
     /**
      * Gives {@code table} a context menu item "Export as CSV…" (and Ctrl+Shift+E while it has focus), asking
-     * where to write with a file chooser over {@code owner}, named {@code name}.csv by default.
+     * where to write with a file chooser, {@code name}.csv by default.
      */
     public static void offer(TableView<?> table, String name) {
         MenuItem export = new MenuItem("_Export as CSV…");
@@ -70,7 +79,7 @@ public final class TableExport {
         ContextMenu menu = table.getContextMenu() != null ? table.getContextMenu() : new ContextMenu();
         menu.getItems().add(export);
         table.setContextMenu(menu);
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (EXPORT_KEY.match(event)) {
                 ask(table, name);
                 event.consume();
@@ -85,17 +94,11 @@ public final class TableExport {
         chooser.setInitialFileName(name + ".csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         Window owner = table.getScene() == null ? null : table.getScene().getWindow();
-        java.io.File chosen = chooser.showSaveDialog(owner);
+        File chosen = chooser.showSaveDialog(owner);
         if (chosen != null) {
             write(table, chosen.toPath());
         }
     }
-
-    /** Ctrl+Shift+E: export the focused table. */
-    public static final javafx.scene.input.KeyCombination EXPORT_KEY = new javafx.scene.input.KeyCodeCombination(
-            javafx.scene.input.KeyCode.E,
-            javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-            javafx.scene.input.KeyCombination.SHIFT_DOWN);
 
     private static String text(@Nullable Object value) {
         if (value == null) {

@@ -106,6 +106,7 @@ public final class WatchlistViewModel {
     private volatile Consumer<PriceTick> everyTick = tick -> {};
 
     private Set<String> alerted = Set.of();
+    private final ChangeListener<Set<String>> onAlertedChange = (property, before, after) -> markAlerted(after);
     private boolean active;
     private String lastQuery = "";
     private Instant rateWindowStart = Instant.MIN;
@@ -245,8 +246,6 @@ public final class WatchlistViewModel {
         markAlerted(alertedProducts.getValue());
         alertedProducts.addListener(new WeakChangeListener<>(onAlertedChange));
     }
-
-    private final ChangeListener<Set<String>> onAlertedChange = (property, before, after) -> markAlerted(after);
 
     /** Marks the rows of {@code products} as having alerts, and unmarks the others. */
     void markAlerted(Set<String> products) {

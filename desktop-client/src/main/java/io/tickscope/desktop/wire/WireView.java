@@ -25,8 +25,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The wire: the calls in flight on the channel (each with the replica it went to), every method's totals and
- * latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
+ * The wire: the calls in flight on the channel (each with the replica it went to, and for a stream its time to
+ * the first message and its delivery lag), every method's totals and latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
  * across refreshes.
  */
 public final class WireView extends BorderPane implements View {
@@ -92,16 +92,12 @@ public final class WireView extends BorderPane implements View {
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
-                        TableColumns.text("Kind", 110, row -> row.call().kind().label()),
-                        TableColumns.text("Method", 250, CallRow::method),
-                        TableColumns.text("Replica", 120, row -> row.call().replica()),
+                        TableColumns.text("Kind", 90, row -> row.call().kind().label()),
+                        TableColumns.text("Method", 210, CallRow::method),
+                        TableColumns.text("Replica", 110, row -> row.call().replica()),
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric(
-                                "Reply p50", 85, row -> row.latency().p50Micros(), WireView::lag),
-                        TableColumns.numeric(
-                                "Reply p99", 85, row -> row.latency().p99Micros(), WireView::lag),
+                        TableColumns.numeric("Rate", 60, CallRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
                                 "1st message", 95, row -> row.call().firstMessageMicros(), WireView::firstMessage),
                         TableColumns.numeric(
@@ -112,8 +108,8 @@ public final class WireView extends BorderPane implements View {
                                 "Lag histogram",
                                 105,
                                 row -> LagHistogram.bars(row.call().deliveryLagHistogram())),
-                        TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes out", 85, row -> row.call().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 85, row -> row.call().bytesIn(), WireFormat::bytes),
                         TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
         TableExport.offer(table, "wire-calls");
@@ -122,11 +118,13 @@ public final class WireView extends BorderPane implements View {
 
     private static TableView<MethodRow> methodsTable(ObservableList<MethodRow> rows) {
         TableView<MethodRow> table = sortedTable(rows);
+        // More columns than a window is wide: each keeps its width and the table scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setId("wire-methods");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", 250, MethodRow::method),
-                        TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
+                        TableColumns.text("Method", 220, MethodRow::method),
+                        TableColumns.text("Kind", 95, row -> row.stats().kind().label()),
                         TableColumns.numeric("Calls", 65, row -> row.stats().callsStarted(), WireFormat::count),
                         TableColumns.numeric("Open", 55, row -> row.stats().callsActive(), WireFormat::count),
                         TableColumns.numeric("Failed", 68, row -> row.stats().callsFailed(), WireFormat::count),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds when a streamed message's event happened, for its delivery lag: the {@code event_time} Timestamp field
@@ -58,5 +59,5 @@ final class EventTimes {
                 new Fields(eventTime, kind != null && kind.getType() == FieldDescriptor.Type.ENUM ? kind : null));
     }
 
-    private record Fields(FieldDescriptor eventTime, @org.jspecify.annotations.Nullable FieldDescriptor kind) {}
+    private record Fields(FieldDescriptor eventTime, @Nullable FieldDescriptor kind) {}
 }

@@ -1,5 +1,7 @@
 package io.tickscope.desktop.rpc.wire;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -28,10 +30,10 @@ final class LatencyRecorder {
     static final long[] BUCKET_MILLIS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
 
     /** Returns how many latencies fell in each bucket of {@link #BUCKET_MILLIS}, plus one for the rest. */
-    synchronized java.util.List<Long> histogram() {
+    synchronized List<Long> histogram() {
         interval = recorder.getIntervalHistogram(interval);
         total.add(interval);
-        java.util.List<Long> counts = new java.util.ArrayList<>(BUCKET_MILLIS.length + 1);
+        List<Long> counts = new ArrayList<>(BUCKET_MILLIS.length + 1);
         // Differences of cumulative counts: each of the histogram's own buckets is counted exactly once, in the
         // bucket here that holds its upper edge (ranges between two bounds would count edge buckets twice).
         long countedBelow = 0;
@@ -41,7 +43,7 @@ final class LatencyRecorder {
             countedBelow = upToBound;
         }
         counts.add(total.getTotalCount() - countedBelow);
-        return java.util.List.copyOf(counts);
+        return List.copyOf(counts);
     }
 
     synchronized LatencyStats stats() {

@@ -2,6 +2,7 @@ package io.tickscope.desktop.rpc.wire;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record MethodStats(
 
     /** The upper bounds of the delivery lag histogram's buckets, in milliseconds. */
     public static final List<Long> LAG_BUCKET_MILLIS =
-            java.util.Arrays.stream(LatencyRecorder.BUCKET_MILLIS).boxed().toList();
+            Arrays.stream(LatencyRecorder.BUCKET_MILLIS).boxed().toList();
 
     public MethodStats {
         requireNonNull(method, "method");
