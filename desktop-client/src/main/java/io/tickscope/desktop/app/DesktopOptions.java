@@ -96,6 +96,14 @@ public final class DesktopOptions implements Callable<Integer> {
     @Nullable
     Path tokenFile;
 
+    /** A recording to replay instead of connecting: no server is started or reached. */
+    @Option(
+            names = "--replay",
+            paramLabel = "FILE",
+            description = "Replay a recording (Watchlist › Record) instead of connecting; no server is needed.")
+    @Nullable
+    Path replayFile;
+
     /** Where settings are kept instead of the user's configuration directory; tests and screenshots use it. */
     @Option(names = "--settings", hidden = true, paramLabel = "FILE")
     @Nullable

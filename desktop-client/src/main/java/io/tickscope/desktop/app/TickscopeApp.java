@@ -2,7 +2,10 @@ package io.tickscope.desktop.app;
 
 import static java.util.Objects.requireNonNull;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.tickscope.desktop.alerts.AlertsModel;
+import io.tickscope.desktop.alerts.AlertsView;
 import io.tickscope.desktop.batch.BatchLookupView;
 import io.tickscope.desktop.connection.ChannelSecurity;
 import io.tickscope.desktop.connection.ServerChoice;
@@ -11,6 +14,7 @@ import io.tickscope.desktop.explorer.saved.Environment;
 import io.tickscope.desktop.explorer.saved.ExplorerFiles;
 import io.tickscope.desktop.launch.Verdicts;
 import io.tickscope.desktop.recommendations.RecommendationsView;
+import io.tickscope.desktop.replay.ReplayWindow;
 import io.tickscope.desktop.rpc.RpcErrors;
 import io.tickscope.desktop.rpc.wire.WireMeter;
 import io.tickscope.desktop.settings.DesktopSettings;
@@ -18,6 +22,7 @@ import io.tickscope.desktop.settings.WindowBounds;
 import io.tickscope.desktop.shell.ConnectDialog;
 import io.tickscope.desktop.shell.ConnectionNotice;
 import io.tickscope.desktop.shell.MainMenu;
+import io.tickscope.desktop.shell.Notifications;
 import io.tickscope.desktop.shell.ProblemDialog;
 import io.tickscope.desktop.shell.StatusBar;
 import io.tickscope.desktop.shell.View;
@@ -25,7 +30,9 @@ import io.tickscope.desktop.ui.FxPulse;
 import io.tickscope.desktop.ui.MoneyFormat;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.watchlist.WatchlistView;
+import io.tickscope.desktop.watchlist.WatchlistViewModel;
 import io.tickscope.desktop.wire.WireView;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +45,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -46,7 +55,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +104,14 @@ public final class TickscopeApp extends Application {
     private @Nullable MenuBar menuBar;
     private final StatusBar statusBar = new StatusBar();
     private final MoneyFormat money = MoneyFormat.forDefaultLocale();
+    /** In-window notifications over the views (alerts raise them). */
+    private final Notifications notifications = new Notifications();
+    /** The alerts and their log: the user's, so they outlive sessions. */
+    private @Nullable AlertsModel alerts;
+    /** The replay shown instead of views, with --replay. */
+    private @Nullable ReplayWindow replaying;
+
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private @Nullable UiThread ui;
     private @Nullable FxPulse pulse;
 
@@ -124,6 +144,10 @@ public final class TickscopeApp extends Application {
         ExplorerFiles files = new ExplorerFiles(settings.directory());
         explorerFiles = files;
         environment = ExplorerWiring.environmentOf(settings.current().server(), security, files);
+        if (parsed.replayFile != null) {
+            // A replay needs no server: no session opens.
+            return;
+        }
         SessionSwitch opening = new SessionSwitch(
                 choice -> Session.open(choice, parsed.dataDirectoryOrDefault(), parsed.tickRate, security, wireMeter));
         sessions = opening;
@@ -133,26 +157,47 @@ public final class TickscopeApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        DesktopSettings startSettings = settings().current();
+        darkTheme.addListener((property, was, dark) -> {
+            applyTheme(dark);
+            settings().update(current -> current.withDarkTheme(dark));
+        });
+        darkTheme.set(startSettings.darkTheme());
+        applyTheme(darkTheme.get());
+        AlertsModel watching = new AlertsModel(Platform::runLater, startSettings.alerts());
+        alerts = watching;
+        AlertsView.notify(watching, money, notifications);
         FxPulse startedPulse = FxPulse.start();
         pulse = startedPulse;
         ui = UiThread.javaFx(startedPulse);
 
+        Path replayFile = requireNonNull(options, "options").replayFile;
+        if (replayFile != null) {
+            showReplay(primaryStage, replayFile);
+            return;
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(tabs);
-        MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs);
+        MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs, darkTheme);
         menuBar = menu;
         root.setTop(menu);
         root.setBottom(statusBar);
+        StackPane window = new StackPane(root, notifications.layer());
         DesktopSettings remembered = settings().current();
         WindowBounds bounds = visible(remembered.window());
         Scene scene = new Scene(
-                root,
+                window,
                 bounds != null ? bounds.width() : DEFAULT_WIDTH,
                 bounds != null ? bounds.height() : DEFAULT_HEIGHT);
         scene.getStylesheets()
                 .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
                         .toExternalForm());
+        // Escape that nothing else used (a dialog, a menu, a combo box) closes the notifications.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                notifications.dismissAll();
+            }
+        });
         ServerChoice choice = remembered.server();
         statusBar.showOpening(choice);
         requireNonNull(firstSession, "firstSession")
@@ -185,9 +230,50 @@ public final class TickscopeApp extends Application {
                 this::diagnosis);
     }
 
+    /** {@code --replay FILE}: the replay alone, in the main window, with no session. */
+    private void showReplay(Stage primaryStage, Path file) {
+        ReplayWindow replay;
+        try {
+            replay = ReplayWindow.of(file, requireNonNull(ui, "ui"), money, requireNonNull(alerts, "alerts"));
+        } catch (RuntimeException e) {
+            primaryStage.setScene(new Scene(new BorderPane(), DEFAULT_WIDTH, DEFAULT_HEIGHT));
+            primaryStage.show();
+            ProblemDialog.show(
+                    primaryStage,
+                    "Cannot replay " + file,
+                    String.valueOf(e.getMessage()),
+                    "Name a file that Watchlist › Record wrote.",
+                    null);
+            return;
+        }
+        replaying = replay;
+        StackPane window = new StackPane(replay.node(), notifications.layer());
+        Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets()
+                .add(requireNonNull(TickscopeApp.class.getResource("/io/tickscope/desktop/tickscope.css"))
+                        .toExternalForm());
+        primaryStage.setTitle("Tickscope — REPLAY of " + file.getFileName());
+        primaryStage.setScene(scene);
+        primaryStage.show();
+        replay.start();
+    }
+
     @Override
     public void stop() {
         viewTimers.shutdownNow();
+        ReplayWindow replay = replaying;
+        if (replay != null) {
+            replay.stop();
+            if (pulse != null) {
+                pulse.stop();
+            }
+            // A replay changes nothing worth remembering but the theme and the alerts.
+            settings()
+                    .update(current -> current.withAlerts(
+                            List.copyOf(requireNonNull(alerts, "alerts").rules())));
+            settings().save();
+            return;
+        }
         closeViews();
         Stage window = stage;
         if (window != null && window.getWidth() > 0) {
@@ -220,11 +306,13 @@ public final class TickscopeApp extends Application {
         };
 
         UiThread fx = requireNonNull(ui, "ui");
+        AlertsModel watching = requireNonNull(alerts, "alerts");
         List<View> opening = List.of(
-                WatchlistView.create(opened.pricing(), fx, money, settings().current()),
+                WatchlistView.create(opened.pricing(), fx, money, settings().current(), watching),
                 BatchLookupView.create(opened.pricing(), fx),
                 RecommendationsView.create(opened.recommendations(), fx, viewTimers),
                 WireView.create(wireMeter, fx, viewTimers),
+                AlertsView.create(watching, WatchlistViewModel.CURRENCIES, money),
                 ExplorerWiring.view(
                         opened,
                         fx,
@@ -372,6 +460,12 @@ public final class TickscopeApp extends Application {
                 }
             });
         }
+    }
+
+    /** AtlantaFX's Primer theme, light or dark; tickscope.css reads the theme's colour variables, so it follows. */
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private RememberedSettings settings() {

@@ -6,6 +6,7 @@ import io.tickscope.desktop.model.Quote;
 import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.rpc.PricingClient;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.desktop.wire.TableColumns;
@@ -166,6 +167,7 @@ public final class BatchLookupView extends BorderPane implements View {
         table.setFixedCellSize(28);
         table.setPrefHeight(28 * 4 + 32);
         table.setMinHeight(28 * 4 + 32);
+        TableExport.offer(table, "batch-timings");
         return table;
     }
 
@@ -187,6 +189,7 @@ public final class BatchLookupView extends BorderPane implements View {
                         TableColumns.text("Sale ends", 130, row -> saleEnd(quoted(row, Quote::saleEndTime))),
                         TableColumns.text("Error", 120, row -> Objects.requireNonNullElse(row.error(), ""))));
         table.setPlaceholder(new Label("No results yet."));
+        TableExport.offer(table, "batch-results");
         return table;
     }
 

@@ -1,5 +1,6 @@
 package io.tickscope.desktop.launch;
 
+import io.tickscope.desktop.model.AlertKind;
 import io.tickscope.desktop.shell.View;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableLongValue;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelFormat;
@@ -81,6 +85,11 @@ final class Screenshots {
         driver.lookUpFirst(BATCH_SIZE);
         driver.openSessionOnAutopilot(AUTOPILOT_RATE);
         driver.listBooks();
+        // Alerts that fire while the charts fill, so the alert log has rows; one that waits, far above.
+        for (String product : List.of("P00001", "P00002", "P00003", "P00004")) {
+            driver.addAlert(product, AlertKind.MOVE, "0.2", true);
+        }
+        driver.addAlert("P00005", AlertKind.ABOVE, "100000", false);
         // A live server stream in the Explorer: responses one by one, their sizes and the rate.
         driver.explore(
                 "tickscope.pricing.v1.PricingService",
@@ -91,20 +100,49 @@ final class Screenshots {
 
     private void next(List<Tab> remaining) {
         if (remaining.isEmpty()) {
-            tabs.getSelectionModel().selectFirst();
-            finish.accept(0);
+            darkShot();
             return;
         }
         Tab tab = remaining.remove(0);
         tabs.getSelectionModel().select(tab);
         PauseTransition settle = new PauseTransition(SETTLE_PER_TAB);
         settle.setOnFinished(event -> {
+            // The alerts' notifications belong in the picture of the Alerts tab; over the others they hide what
+            // each view shows.
+            Node notifications = scene.lookup("#notifications");
+            if (notifications != null) {
+                notifications.setVisible("alerts-tab".equals(tab.getId()));
+            }
             if ("recommendations-tab".equals(tab.getId())) {
                 // Just before the picture: on autopilot the recommendations change several times a second.
                 driver.selectFirstRecommendation();
             }
             write(scene.snapshot(null), directory.resolve(fileNameOf(tab)));
             next(remaining);
+        });
+        settle.play();
+    }
+
+    /** The watchlist once more, in the dark theme switched on through the View menu, as {@code watchlist-dark.png}. */
+    private void darkShot() {
+        tabs.getSelectionModel().selectFirst();
+        Node notifications = scene.lookup("#notifications");
+        if (notifications != null) {
+            notifications.setVisible(false);
+        }
+        MenuBar bar = (MenuBar) scene.lookup("#main-menu");
+        bar.getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "dark-theme".equals(item.getId()))
+                .map(CheckMenuItem.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("menu item: dark-theme (expected: in the View menu)"))
+                .setSelected(true);
+        PauseTransition settle = new PauseTransition(SETTLE_PER_TAB);
+        settle.setOnFinished(event -> {
+            Tab first = tabs.getSelectionModel().getSelectedItem();
+            write(scene.snapshot(null), directory.resolve(View.slugOf(first.getText()) + "-dark.png"));
+            finish.accept(0);
         });
         settle.play();
     }

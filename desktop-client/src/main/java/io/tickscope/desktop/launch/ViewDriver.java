@@ -2,16 +2,20 @@ package io.tickscope.desktop.launch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.desktop.model.AlertKind;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 
@@ -90,6 +94,19 @@ public final class ViewDriver {
                 call.run();
             }
         });
+    }
+
+    /**
+     * Adds an alert through the Alerts tab's form: {@code kind} "above", "below" or "moves", {@code level} a
+     * price or a percentage (a move is measured over the form's default window).
+     */
+    @SuppressWarnings("unchecked")
+    public void addAlert(String productId, AlertKind kind, String level, boolean repeating) {
+        ((TextField) find("alerts-tab", "alert-product")).setText(productId);
+        ((ComboBox<AlertKind>) find("alerts-tab", "alert-kind")).setValue(kind);
+        ((TextField) find("alerts-tab", "alert-level")).setText(level);
+        ((CheckBox) find("alerts-tab", "alert-repeating")).setSelected(repeating);
+        ((Button) find("alerts-tab", "alert-add")).fire();
     }
 
     /** Shows the tab with id {@code tabId}. */

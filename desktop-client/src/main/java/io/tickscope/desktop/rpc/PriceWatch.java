@@ -13,6 +13,7 @@ import io.tickscope.desktop.model.PriceTick;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  * server went away or is restarting), the watch tells its listener the prices are stale and subscribes again
  * through a {@link Resubscriber}. Closing it cancels the call.
  */
-public final class PriceWatch implements AutoCloseable {
+public final class PriceWatch implements AutoCloseable, CallHandle {
 
     private final PricingServiceStub stub;
     private final WatchPricesRequest request;
     private final PriceWatchListener listener;
     private final Resubscriber<Attempt> resubscriber;
+    private final Supplier<@Nullable PriceRecorder> recorder;
 
     private PriceWatch(
             PricingServiceStub stub,
@@ -33,8 +35,10 @@ public final class PriceWatch implements AutoCloseable {
             PriceWatchListener listener,
             ScheduledExecutorService scheduler,
             Backoff backoff,
-            ConnectionMonitor connection) {
+            ConnectionMonitor connection,
+            Supplier<@Nullable PriceRecorder> recorder) {
         this.stub = stub;
+        this.recorder = recorder;
         this.request = request;
         this.listener = listener;
         this.resubscriber = new Resubscriber<>(new Calls(), scheduler, backoff, connection);
@@ -46,9 +50,10 @@ public final class PriceWatch implements AutoCloseable {
             PriceWatchListener listener,
             ScheduledExecutorService scheduler,
             Backoff backoff,
-            ConnectionMonitor connection) {
-        PriceWatch watch =
-                new PriceWatch(stub, request, requireNonNull(listener, "listener"), scheduler, backoff, connection);
+            ConnectionMonitor connection,
+            Supplier<@Nullable PriceRecorder> recorder) {
+        PriceWatch watch = new PriceWatch(
+                stub, request, requireNonNull(listener, "listener"), scheduler, backoff, connection, recorder);
         watch.resubscriber.start();
         return watch;
     }
@@ -57,6 +62,12 @@ public final class PriceWatch implements AutoCloseable {
     @Override
     public void close() {
         resubscriber.close();
+    }
+
+    /** The same as {@link #close()}. */
+    @Override
+    public void cancel() {
+        close();
     }
 
     /** How the watch starts and stops its calls, and what it tells the listener when one ends. */
@@ -116,6 +127,10 @@ public final class PriceWatch implements AutoCloseable {
         public void onNext(WatchPricesResponse response) {
             if (!resubscriber.isCurrent(this)) {
                 return;
+            }
+            PriceRecorder recording = recorder.get();
+            if (recording != null) {
+                recording.record(response);
             }
             PriceTick tick = PricingMessages.fromProto(response);
             // Snapshots do not prove recovery: a stopping server still answers new calls with one before it ends

@@ -18,6 +18,8 @@ import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.model.WatchRequest;
 import io.tickscope.desktop.rpc.wire.GrpcFraming;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pricing service as the desktop uses it: prices looked up as futures, one GetPricesBatch call or N
@@ -32,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * can be compared; and watches as listeners that resubscribe by themselves. It takes the application's
  * channel and never owns it; every unary call carries the same deadline.
  */
-public final class PricingClient {
+public final class PricingClient implements PriceFeed {
 
     /** How long one unary call may take before it fails with DEADLINE_EXCEEDED. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
@@ -41,6 +45,8 @@ public final class PricingClient {
     private final ConnectionMonitor connection;
     private final ScheduledExecutorService scheduler;
     private final Duration deadline;
+    /** Where this client's watches record what they receive; null while not recording. */
+    private final AtomicReference<@Nullable PriceRecorder> recorder = new AtomicReference<>();
 
     /**
      * Creates a client over {@code channel}, whose state {@code connection} follows; watches schedule their
@@ -88,13 +94,35 @@ public final class PricingClient {
      * Opens one stream for every product of {@code request}; {@code listener} hears the current prices, then
      * each change, on gRPC threads, until the returned watch is closed.
      */
+    @Override
     public PriceWatch watch(WatchRequest request, PriceWatchListener listener) {
         WatchPricesRequest message = WatchPricesRequest.newBuilder()
                 .addAllProductIds(request.productIds())
                 .setCurrencyCode(request.currency().getCurrencyCode())
                 .setCustomerSegment(PricingMessages.toProto(request.segment()))
                 .build();
-        return PriceWatch.open(stub, message, listener, scheduler, Resubscriber.BACKOFF, connection);
+        return PriceWatch.open(stub, message, listener, scheduler, Resubscriber.BACKOFF, connection, recorder::get);
+    }
+
+    /**
+     * Records every update that this client's watches receive from now on into {@code file} (created or
+     * replaced), until {@link #stopRecording}; a recording already running stops first.
+     */
+    public PriceRecorder record(Path file) {
+        PriceRecorder started = PriceRecorder.create(file, Clock.systemUTC());
+        PriceRecorder before = recorder.getAndSet(started);
+        if (before != null) {
+            before.close();
+        }
+        return started;
+    }
+
+    /** Stops recording and closes the file; does nothing when not recording. */
+    public void stopRecording() {
+        PriceRecorder stopped = recorder.getAndSet(null);
+        if (stopped != null) {
+            stopped.close();
+        }
     }
 
     private CompletableFuture<LookupResult> inOneBatch(PriceLookup lookup) {

@@ -3,6 +3,7 @@ package io.tickscope.desktop.settings;
 import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.connection.ServerChoice;
+import io.tickscope.desktop.model.AlertRule;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.shared.money.CurrencyCodes;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,11 @@ public final class SettingsFile {
     private static final String WATCHLIST_PRODUCTS = "watchlist.products";
     private static final String WATCHLIST_CURRENCY = "watchlist.currency";
     private static final String WATCHLIST_SEGMENT = "watchlist.segment";
+    /** The alerts, one {@link AlertRule#toText()} each, separated by semicolons. */
+    private static final String ALERTS = "alerts";
+
+    private static final String THEME = "theme";
+    private static final String DARK = "dark";
 
     private static final Logger logger = LoggerFactory.getLogger(SettingsFile.class);
 
@@ -77,7 +84,9 @@ public final class SettingsFile {
                 window.orElse(null),
                 read(properties, WATCHLIST_PRODUCTS, SettingsFile::productsOf, defaults.watchedProducts()),
                 read(properties, WATCHLIST_CURRENCY, CurrencyCodes::parse, defaults.currency()),
-                read(properties, WATCHLIST_SEGMENT, Segment::valueOf, defaults.segment()));
+                read(properties, WATCHLIST_SEGMENT, Segment::valueOf, defaults.segment()),
+                read(properties, ALERTS, SettingsFile::alertsOf, defaults.alerts()),
+                DARK.equals(properties.getProperty(THEME)));
     }
 
     /** Writes {@code settings}, creating the directory if needed. */
@@ -93,6 +102,9 @@ public final class SettingsFile {
         properties.setProperty(WATCHLIST_PRODUCTS, String.join(",", settings.watchedProducts()));
         properties.setProperty(WATCHLIST_CURRENCY, settings.currency().getCurrencyCode());
         properties.setProperty(WATCHLIST_SEGMENT, settings.segment().name());
+        properties.setProperty(
+                ALERTS, settings.alerts().stream().map(AlertRule::toText).collect(Collectors.joining(";")));
+        properties.setProperty(THEME, settings.darkTheme() ? DARK : "light");
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Path written = Files.createTempFile(path.toAbsolutePath().getParent(), "desktop", ".properties");
@@ -130,6 +142,12 @@ public final class SettingsFile {
                 numbers[2],
                 numbers[3],
                 Boolean.parseBoolean(properties.getProperty(WINDOW_MAXIMIZED, "false")));
+    }
+
+    private static List<AlertRule> alertsOf(String text) {
+        return text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.split(";")).map(AlertRule::parse).toList();
     }
 
     private static List<String> productsOf(String text) {

@@ -2,8 +2,11 @@ package io.tickscope.desktop.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -13,10 +16,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The menu bar, which also carries the keyboard shortcuts: Ctrl+K connect, Ctrl+Q quit, Ctrl+1 to Ctrl+9
- * the views in tab order; after those, the views' own menus (such as Ctrl+L, find a product to watch).
+ * the views in tab order, Ctrl+Shift+D the dark theme; after those, the views' own menus (such as Ctrl+L, find a product to watch).
  */
 public final class MainMenu {
 
@@ -35,6 +39,14 @@ public final class MainMenu {
 
     /** Builds the menu bar; its View menu lists {@code views}' tabs and follows them as they change. */
     public static MenuBar create(Actions actions, TabPane views) {
+        return create(actions, views, null);
+    }
+
+    /**
+     * Builds the menu bar as {@link #create(Actions, TabPane)} does; the View menu also switches {@code
+     * darkTheme} (Ctrl+Shift+D) when one is given.
+     */
+    public static MenuBar create(Actions actions, TabPane views, @Nullable BooleanProperty darkTheme) {
         Menu file = new Menu("_File");
         file.getItems()
                 .setAll(
@@ -43,8 +55,18 @@ public final class MainMenu {
                         item("_Quit", KeyCode.Q, actions.quit()));
 
         Menu view = new Menu("_View");
-        views.getTabs().addListener((ListChangeListener<Tab>) change -> listTabs(view, views));
-        listTabs(view, views);
+        List<MenuItem> themeItems = new ArrayList<>();
+        if (darkTheme != null) {
+            CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+            dark.setAccelerator(
+                    new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            dark.selectedProperty().bindBidirectional(darkTheme);
+            dark.setId("dark-theme");
+            themeItems.add(new SeparatorMenuItem());
+            themeItems.add(dark);
+        }
+        views.getTabs().addListener((ListChangeListener<Tab>) change -> listTabs(view, views, themeItems));
+        listTabs(view, views, themeItems);
 
         MenuBar bar = new MenuBar(file, view);
         bar.setId("main-menu");
@@ -57,7 +79,7 @@ public final class MainMenu {
         bar.getMenus().addAll(viewMenus);
     }
 
-    private static void listTabs(Menu view, TabPane views) {
+    private static void listTabs(Menu view, TabPane views, List<MenuItem> after) {
         view.getItems().clear();
         for (int i = 0; i < views.getTabs().size(); i++) {
             Tab tab = views.getTabs().get(i);
@@ -69,6 +91,7 @@ public final class MainMenu {
             show.setOnAction(event -> views.getSelectionModel().select(tab));
             view.getItems().add(show);
         }
+        view.getItems().addAll(after);
     }
 
     private static MenuItem item(String text, KeyCode key, Runnable action) {

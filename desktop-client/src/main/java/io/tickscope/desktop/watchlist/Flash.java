@@ -6,6 +6,15 @@ public enum Flash {
     UP,
     DOWN;
 
+    /** The move as a shape, so that it reads without colour: ▲, ▼ or nothing. */
+    public String arrow() {
+        return switch (this) {
+            case UP -> "▲";
+            case DOWN -> "▼";
+            case NONE -> "";
+        };
+    }
+
     static Flash between(long before, long after) {
         if (after > before) {
             return UP;

@@ -73,6 +73,35 @@ final class WatchlistCells {
         return cell;
     }
 
+    /** An arrow for a price that just moved, ▲ up or ▼ down, coloured too; empty otherwise. */
+    static TableCell<WatchlistRowModel, Flash> move(TableColumn<WatchlistRowModel, Flash> column) {
+        TableCell<WatchlistRowModel, Flash> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable Flash flash, boolean empty) {
+                super.updateItem(flash, empty);
+                Flash shown = empty || flash == null ? Flash.NONE : flash;
+                setText(shown.arrow());
+                pseudoClassStateChanged(WatchlistStyles.UP, shown == Flash.UP);
+                pseudoClassStateChanged(WatchlistStyles.DOWN, shown == Flash.DOWN);
+            }
+        };
+        cell.getStyleClass().add(WatchlistStyles.MOVE_CELL);
+        return cell;
+    }
+
+    /** A mark on a product that has price alerts. */
+    static TableCell<WatchlistRowModel, Boolean> alertMark(TableColumn<WatchlistRowModel, Boolean> column) {
+        TableCell<WatchlistRowModel, Boolean> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable Boolean alerted, boolean empty) {
+                super.updateItem(alerted, empty);
+                setText(!empty && Boolean.TRUE.equals(alerted) ? "◆" : null);
+            }
+        };
+        cell.getStyleClass().add(WatchlistStyles.ALERT_MARK);
+        return cell;
+    }
+
     /** How long ago the price last changed: "now", "42 s", "5 min", "3 h". */
     static TableCell<WatchlistRowModel, Number> age(TableColumn<WatchlistRowModel, Number> column) {
         TableCell<WatchlistRowModel, Number> cell = new TableCell<>() {

@@ -43,6 +43,7 @@ public final class WatchlistRowModel {
     private final ReadOnlyLongWrapper saleSecondsLeft = new ReadOnlyLongWrapper(UNKNOWN);
     private final ReadOnlyObjectWrapper<Flash> flash = new ReadOnlyObjectWrapper<>(Flash.NONE);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper alerted = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper();
     private final PriceHistory history = new PriceHistory(HISTORY_CAPACITY);
 
@@ -105,6 +106,15 @@ public final class WatchlistRowModel {
     /** Whether the prices shown are no longer live because the stream broke. */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
+    }
+
+    /** Whether the product has price alerts. */
+    public ReadOnlyBooleanProperty alertedProperty() {
+        return alerted.getReadOnlyProperty();
+    }
+
+    void markAlerted(boolean hasAlerts) {
+        alerted.set(hasAlerts);
     }
 
     /** Grows by one each time the history changes, so views know when to redraw it. */

@@ -18,6 +18,8 @@ final class WatchlistStyles {
     static final String CHART_TITLE = "chart-title";
     static final String CHART_SUBTITLE = "chart-subtitle";
     static final String MATCH_ID = "match-id";
+    static final String MOVE_CELL = "move-cell";
+    static final String ALERT_MARK = "alert-mark";
 
     /** A value above zero, or a row whose price just rose. */
     static final PseudoClass UP = PseudoClass.getPseudoClass("up");

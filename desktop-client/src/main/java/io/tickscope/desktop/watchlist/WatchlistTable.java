@@ -34,6 +34,13 @@ final class WatchlistTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("Nothing watched yet: pick products on the left and press Enter"));
 
+        // The direction of the last move as a shape, not only a colour: readable without telling red from green.
+        TableColumn<WatchlistRowModel, Flash> move = column("Move", WatchlistRowModel::flashProperty, 66);
+        move.setCellFactory(WatchlistCells::move);
+        move.setSortable(false);
+        TableColumn<WatchlistRowModel, Boolean> alert = column("Alert", WatchlistRowModel::alertedProperty, 62);
+        alert.setCellFactory(WatchlistCells::alertMark);
+
         TableColumn<WatchlistRowModel, String> id = column("ID", row -> new ReadOnlyStringWrapper(row.productId()), 74);
         id.getStyleClass().add(WatchlistStyles.ID_CELL);
         TableColumn<WatchlistRowModel, String> name = column("Product", WatchlistRowModel::nameProperty, 240);
@@ -77,7 +84,8 @@ final class WatchlistTable {
         updated.setComparator(Comparator.comparingLong(Number::longValue));
 
         table.getColumns()
-                .setAll(java.util.List.of(id, name, price, change, percent, segmentPrice, sale, trend, updated));
+                .setAll(java.util.List.of(
+                        alert, id, name, move, price, change, percent, segmentPrice, sale, trend, updated));
         return table;
     }
 

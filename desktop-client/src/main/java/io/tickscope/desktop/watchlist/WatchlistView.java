@@ -3,16 +3,23 @@ package io.tickscope.desktop.watchlist;
 import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.Styles;
+import io.tickscope.desktop.alerts.AlertsModel;
 import io.tickscope.desktop.model.Segment;
+import io.tickscope.desktop.replay.ReplayPlayer;
+import io.tickscope.desktop.replay.ReplayWindow;
 import io.tickscope.desktop.rpc.PricingClient;
 import io.tickscope.desktop.settings.DesktopSettings;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.MoneyFormat;
 import io.tickscope.desktop.ui.UiThread;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -28,6 +35,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -37,8 +45,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The watchlist tab: the product picker on the left; on the right a toolbar (segment, currency, stream
@@ -49,17 +60,22 @@ public final class WatchlistView implements View {
     /** How often ages, countdowns and flashes move on. */
     private static final Duration CLOCK_PERIOD = Duration.millis(250);
 
+    private static final DateTimeFormatter RECORDING_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
     private final WatchlistViewModel model;
     private final ProductPicker picker;
     private final TableView<WatchlistRowModel> table;
     private final PriceChart chart;
     private final Timeline clock;
     private final SplitPane node;
+    /** Opens a replay window over the given owner; absent in a replay itself. */
+    private @Nullable Consumer<Window> replayOpener;
 
     public WatchlistView(WatchlistViewModel model, MoneyFormat money) {
         this.model = requireNonNull(model, "model");
         picker = new ProductPicker(model);
         table = WatchlistTable.create(model, money);
+        TableExport.offer(table, "watchlist");
         chart = new PriceChart(money);
         clock = new Timeline(new KeyFrame(CLOCK_PERIOD, event -> model.refreshClock()));
         clock.setCycleCount(Animation.INDEFINITE);
@@ -95,12 +111,34 @@ public final class WatchlistView implements View {
      * from the last run; prices reach it through {@code ui}.
      */
     public static WatchlistView create(
-            PricingClient pricing, UiThread ui, MoneyFormat money, DesktopSettings remembered) {
+            PricingClient pricing, UiThread ui, MoneyFormat money, DesktopSettings remembered, AlertsModel alerts) {
         WatchlistViewModel model = new WatchlistViewModel(pricing, ui, Clock.systemUTC());
+        watchAlerts(model, alerts);
         model.currencyProperty().set(remembered.currency());
         model.segmentProperty().set(remembered.segment());
         model.restore(remembered.watchedProducts());
+        WatchlistView view = new WatchlistView(model, money);
+        view.replayOpener = owner -> ReplayWindow.choose(owner, ui, money, alerts);
+        return view;
+    }
+
+    /** Returns a watchlist over {@code replay}: its recorded products, in its currency, with no server. */
+    public static WatchlistView replaying(ReplayPlayer replay, UiThread ui, MoneyFormat money, AlertsModel alerts) {
+        WatchlistViewModel model = new WatchlistViewModel(replay, null, ui, replay.clock());
+        model.currencyProperty().set(replay.currency());
+        watchAlerts(model, alerts);
+        model.restore(replay.productIds());
         return new WatchlistView(model, money);
+    }
+
+    public WatchlistViewModel model() {
+        return model;
+    }
+
+    /** Checks every tick of the stream against {@code alerts} and marks the rows that have some. */
+    static void watchAlerts(WatchlistViewModel model, AlertsModel alerts) {
+        model.onEveryTick(alerts::onTick);
+        model.followAlerted(alerts.alertedProductsProperty());
     }
 
     @Override
@@ -146,6 +184,23 @@ public final class WatchlistView implements View {
         remove.setOnAction(event -> removeSelected());
         Menu watchlist = new Menu("_Watchlist");
         watchlist.getItems().setAll(find, remove);
+        Consumer<Window> opener = replayOpener;
+        if (opener != null) {
+            MenuItem record = new MenuItem("Re_cord to file…");
+            record.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+            record.setOnAction(event -> chooseRecording());
+            MenuItem stop = new MenuItem("_Stop recording");
+            stop.setAccelerator(
+                    new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            stop.setOnAction(event -> model.stopRecording());
+            MenuItem replay = new MenuItem("_Replay a recording…");
+            replay.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+            replay.setOnAction(event -> opener.accept(node.getScene().getWindow()));
+            watchlist.getItems().addAll(new SeparatorMenuItem(), record, stop, replay);
+        }
+        MenuItem export = new MenuItem("_Export as CSV…");
+        export.setOnAction(event -> TableExport.ask(table, "watchlist"));
+        watchlist.getItems().addAll(new SeparatorMenuItem(), export);
         return List.of(watchlist);
     }
 
@@ -159,6 +214,22 @@ public final class WatchlistView implements View {
     @Override
     public ReadOnlyStringProperty feedStatus() {
         return model.feedMessageProperty();
+    }
+
+    /** Asks where to record the stream, then records into it. */
+    private void chooseRecording() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Record the price stream");
+        chooser.setInitialFileName("tickscope-" + RECORDING_NAME.format(LocalDateTime.now()) + ".tsrec");
+        java.io.File chosen = chooser.showSaveDialog(node.getScene().getWindow());
+        if (chosen != null) {
+            model.startRecording(chosen.toPath());
+        }
+    }
+
+    /** The table, for export and tests. */
+    public TableView<WatchlistRowModel> table() {
+        return table;
     }
 
     /** Moves the keyboard to the product search. */
@@ -212,10 +283,15 @@ public final class WatchlistView implements View {
         feed.pseudoClassStateChanged(
                 WatchlistStyles.of(model.feedStateProperty().get()), true);
 
+        Label recording = new Label();
+        recording.setId("recording-status");
+        recording.getStyleClass().add(Styles.DANGER);
+        recording.textProperty().bind(model.recordingStatusProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar =
-                new HBox(8, new Label("Segment"), segment, new Label("Currency"), currency, remove, spacer, feed);
+        HBox toolbar = new HBox(
+                8, new Label("Segment"), segment, new Label("Currency"), currency, remove, spacer, recording, feed);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(WatchlistStyles.TOOLBAR);
         return toolbar;

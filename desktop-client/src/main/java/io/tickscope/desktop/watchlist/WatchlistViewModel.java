@@ -7,12 +7,15 @@ import io.tickscope.desktop.model.Quote;
 import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.model.WatchRequest;
-import io.tickscope.desktop.rpc.PriceWatch;
+import io.tickscope.desktop.rpc.CallHandle;
+import io.tickscope.desktop.rpc.PriceFeed;
+import io.tickscope.desktop.rpc.PriceRecorder;
 import io.tickscope.desktop.rpc.PriceWatchListener;
 import io.tickscope.desktop.rpc.PricingClient;
 import io.tickscope.desktop.rpc.RpcErrors;
 import io.tickscope.desktop.ui.PulseCoalescer;
 import io.tickscope.desktop.ui.UiThread;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +31,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -40,6 +46,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
@@ -65,10 +74,15 @@ public final class WatchlistViewModel {
 
     private static final int SUGGESTIONS = 50;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+    private static final String NO_ADDING =
+            "A replay shows the products it recorded; add products to the live watchlist";
     private static final DateTimeFormatter RESYNC_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-    private final PricingClient pricing;
-    private final ProductDirectory directory;
+    private final PriceFeed prices;
+    /** Asks the server about products to add; null in a replay, whose products are those it recorded. */
+    private final @Nullable PricingClient pricing;
+
+    private final @Nullable ProductDirectory directory;
     private final UiThread ui;
     private final Clock clock;
 
@@ -81,17 +95,34 @@ public final class WatchlistViewModel {
     private final ReadOnlyStringWrapper feedMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper liveTicksShown = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper ticksShown = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper recordingStatus = new ReadOnlyStringWrapper("");
+    private @Nullable PriceRecorder recording;
     private final ReadOnlyDoubleWrapper updatesPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<List<ProductMatch>> suggestions = new ReadOnlyObjectWrapper<>(List.of());
 
     private @Nullable Feed feed;
+    /** Sees every tick of the stream on its own thread, before coalescing: the alerts. */
+    private volatile Consumer<PriceTick> everyTick = tick -> {};
+
+    private Set<String> alerted = Set.of();
+    private final ChangeListener<Set<String>> onAlertedChange = (property, before, after) -> markAlerted(after);
     private boolean active;
     private String lastQuery = "";
     private Instant rateWindowStart = Instant.MIN;
 
     public WatchlistViewModel(PricingClient pricing, UiThread ui, Clock clock) {
-        this.pricing = requireNonNull(pricing, "pricing");
-        this.directory = new ProductDirectory(pricing);
+        this(pricing, requireNonNull(pricing, "pricing"), ui, clock);
+    }
+
+    /**
+     * Returns a watchlist whose prices come from {@code prices} and that adds products by asking {@code
+     * pricing}; without it (a replay) it shows the products it is given and adds none.
+     */
+    public WatchlistViewModel(PriceFeed prices, @Nullable PricingClient pricing, UiThread ui, Clock clock) {
+        this.prices = requireNonNull(prices, "prices");
+        this.pricing = pricing;
+        this.directory = pricing == null ? null : new ProductDirectory(pricing);
         this.ui = requireNonNull(ui, "ui");
         this.clock = requireNonNull(clock, "clock");
         segment.addListener((observable, before, after) -> restartSessions());
@@ -130,6 +161,60 @@ public final class WatchlistViewModel {
         return liveTicksShown.getReadOnlyProperty();
     }
 
+    /** How many ticks (snapshots and changes) the rows have shown; a replay shows every one it delivers. */
+    public ReadOnlyLongProperty ticksShownProperty() {
+        return ticksShown.getReadOnlyProperty();
+    }
+
+    /** What is being recorded, such as "● REC 1,204 updates · 52 KB"; empty while not recording. */
+    public ReadOnlyStringProperty recordingStatusProperty() {
+        return recordingStatus.getReadOnlyProperty();
+    }
+
+    /**
+     * Records the stream into {@code file} from now on: the watch starts again, so the recording opens with a
+     * snapshot of every product and replays on its own.
+     */
+    public void startRecording(Path file) {
+        if (pricing == null) {
+            notice.set("A replay cannot be recorded again; copy its file instead");
+            return;
+        }
+        recording = pricing.record(file);
+        refreshRecordingStatus();
+        resubscribe();
+    }
+
+    /** Stops recording and closes the file. */
+    public void stopRecording() {
+        if (pricing != null && recording != null) {
+            pricing.stopRecording();
+        }
+        recording = null;
+        refreshRecordingStatus();
+    }
+
+    public boolean isRecording() {
+        return recording != null;
+    }
+
+    private void refreshRecordingStatus() {
+        PriceRecorder running = recording;
+        if (running == null) {
+            recordingStatus.set("");
+            return;
+        }
+        String problem = running.problem();
+        recordingStatus.set(
+                problem != null
+                        ? problem
+                        : String.format(
+                                Locale.ROOT,
+                                "● REC %,d updates · %,d KB",
+                                running.updates(),
+                                (running.bytes() + 1023) / 1024));
+    }
+
     /** Price updates received per second over the last second, before coalescing. */
     public ReadOnlyDoubleProperty updatesPerSecondProperty() {
         return updatesPerSecond.getReadOnlyProperty();
@@ -145,6 +230,29 @@ public final class WatchlistViewModel {
         return rows.stream().map(WatchlistRowModel::productId).toList();
     }
 
+    /**
+     * Hands every tick to {@code listener} on the thread that delivers it, before the table coalesces ticks to
+     * the pulse: what must see each tick (alerts) sees each one, however many arrive within a frame.
+     */
+    public void onEveryTick(Consumer<PriceTick> listener) {
+        everyTick = requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Marks the rows of the products in {@code alerted} as having alerts, as it changes. The alerts outlive this
+     * watchlist (they belong to the window, not the session), so they hold it only weakly.
+     */
+    public void followAlerted(ObservableValue<Set<String>> alertedProducts) {
+        markAlerted(alertedProducts.getValue());
+        alertedProducts.addListener(new WeakChangeListener<>(onAlertedChange));
+    }
+
+    /** Marks the rows of {@code products} as having alerts, and unmarks the others. */
+    void markAlerted(Set<String> products) {
+        alerted = Set.copyOf(products);
+        rows.forEach(row -> row.markAlerted(alerted.contains(row.productId())));
+    }
+
     /** Starts streaming prices and loads the product names for searching. */
     public void activate() {
         if (active) {
@@ -155,9 +263,10 @@ public final class WatchlistViewModel {
         loadDirectory();
     }
 
-    /** Stops streaming; the rows keep their last prices. */
+    /** Stops streaming and recording; the rows keep their last prices. */
     public void deactivate() {
         active = false;
+        stopRecording();
         closeFeed();
     }
 
@@ -192,6 +301,10 @@ public final class WatchlistViewModel {
             addAll(List.of(upperCase));
             return;
         }
+        if (directory == null) {
+            notice.set(NO_ADDING);
+            return;
+        }
         List<ProductMatch> matches = directory.search(text, 1);
         if (matches.isEmpty()) {
             notice.set(
@@ -219,6 +332,10 @@ public final class WatchlistViewModel {
             wanted = new LinkedHashSet<>(new ArrayList<>(wanted).subList(0, room));
         }
         List<String> ids = List.copyOf(wanted);
+        if (pricing == null) {
+            notice.set(NO_ADDING);
+            return;
+        }
         pricing.getPrices(ids, currency.get(), segment.get())
                 .whenCompleteAsync(
                         (results, failure) -> {
@@ -249,7 +366,7 @@ public final class WatchlistViewModel {
     /** Finds products whose id or name matches {@code query} into {@link #suggestionsProperty()}. */
     public void search(String query) {
         lastQuery = query;
-        suggestions.set(directory.search(query, SUGGESTIONS));
+        suggestions.set(directory == null ? List.of() : directory.search(query, SUGGESTIONS));
     }
 
     /**
@@ -261,6 +378,7 @@ public final class WatchlistViewModel {
         for (WatchlistRowModel row : rows) {
             row.refresh(now);
         }
+        refreshRecordingStatus();
         Feed current = feed;
         if (current == null) {
             updatesPerSecond.set(0);
@@ -296,6 +414,7 @@ public final class WatchlistViewModel {
             return false;
         }
         WatchlistRowModel row = new WatchlistRowModel(productId, name);
+        row.markAlerted(alerted.contains(productId));
         rowsById.put(productId, row);
         rows.add(row);
         return true;
@@ -318,18 +437,21 @@ public final class WatchlistViewModel {
         setFeed(FeedState.SUBSCRIBING, "Subscribing to " + rows.size() + " products");
         Feed opened = new Feed();
         feed = opened;
-        opened.watch = pricing.watch(new WatchRequest(productIds(), currency.get(), segment.get()), opened);
+        opened.watch = prices.watch(new WatchRequest(productIds(), currency.get(), segment.get()), opened);
     }
 
     private void closeFeed() {
         Feed closing = feed;
         feed = null;
         if (closing != null && closing.watch != null) {
-            closing.watch.close();
+            closing.watch.cancel();
         }
     }
 
     private void loadDirectory() {
+        if (directory == null) {
+            return;
+        }
         directory
                 .load()
                 .whenCompleteAsync(
@@ -353,6 +475,11 @@ public final class WatchlistViewModel {
 
         final LongAdder received = new LongAdder();
         final PulseCoalescer<String, PriceTick> updates = ui.coalescer(this::show);
+        /** Every tick in order, when the feed wants each shown (a replay): drained whole once per pulse. */
+        private final boolean showsEveryTick = prices.showsEveryTick();
+
+        private final Queue<PriceTick> backlog = new ConcurrentLinkedQueue<>();
+        private final Runnable showBacklog = ui.refresher(this::drainBacklog);
         /**
          * The products shown again since the stream broke; null while nothing is being resynced. The server
          * answers a resubscription with a snapshot of every product, so they all come back. UI thread only.
@@ -360,12 +487,18 @@ public final class WatchlistViewModel {
         private @Nullable Set<String> resynced;
 
         @Nullable
-        PriceWatch watch;
+        CallHandle watch;
 
         @Override
         public void onTick(PriceTick tick) {
             received.increment();
-            updates.offer(tick.productId(), tick);
+            everyTick.accept(tick);
+            if (showsEveryTick) {
+                backlog.add(tick);
+                showBacklog.run();
+            } else {
+                updates.offer(tick.productId(), tick);
+            }
         }
 
         @Override
@@ -378,11 +511,18 @@ public final class WatchlistViewModel {
             ui.execute(() -> markStale(FeedState.FAILED, reason));
         }
 
+        private void drainBacklog() {
+            for (PriceTick tick = backlog.poll(); tick != null; tick = backlog.poll()) {
+                show(tick.productId(), tick);
+            }
+        }
+
         private void show(String productId, PriceTick tick) {
             WatchlistRowModel row = rowsById.get(productId);
             if (feed != this || row == null) {
                 return;
             }
+            ticksShown.set(ticksShown.get() + 1);
             if (row.apply(tick, clock.instant())) {
                 liveTicksShown.set(liveTicksShown.get() + 1);
             }
@@ -414,6 +554,7 @@ public final class WatchlistViewModel {
             }
             // Prices the stream delivered before it broke are shown first, so none of them un-stales a row.
             updates.drain();
+            drainBacklog();
             rows.forEach(WatchlistRowModel::markStale);
             resynced = new HashSet<>();
             setFeed(state, message);

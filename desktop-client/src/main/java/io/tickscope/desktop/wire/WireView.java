@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.rpc.wire.MessageTypeStats;
 import io.tickscope.desktop.rpc.wire.WireMeter;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.UiThread;
 import java.util.List;
@@ -24,8 +25,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The wire: the calls in flight on the channel (each with the replica it went to), every method's totals and
- * latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
+ * The wire: the calls in flight on the channel (each with the replica it went to, and for a stream its time to
+ * the first message and its delivery lag), every method's totals and latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
  * across refreshes.
  */
 public final class WireView extends BorderPane implements View {
@@ -91,28 +92,39 @@ public final class WireView extends BorderPane implements View {
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
-                        TableColumns.text("Kind", 110, row -> row.call().kind().label()),
-                        TableColumns.text("Method", 340, CallRow::method),
-                        TableColumns.text("Replica", 150, row -> row.call().replica()),
+                        TableColumns.text("Kind", 90, row -> row.call().kind().label()),
+                        TableColumns.text("Method", 210, CallRow::method),
+                        TableColumns.text("Replica", 110, row -> row.call().replica()),
                         TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
                         TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", 70, CallRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric("p50", 95, row -> row.latency().p50Micros(), WireFormat::micros),
-                        TableColumns.numeric("p99", 95, row -> row.latency().p99Micros(), WireFormat::micros),
-                        TableColumns.numeric("Bytes out", 100, row -> row.call().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", 100, row -> row.call().bytesIn(), WireFormat::bytes),
+                        TableColumns.numeric("Rate", 60, CallRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric(
+                                "1st message", 95, row -> row.call().firstMessageMicros(), WireView::firstMessage),
+                        TableColumns.numeric(
+                                "Lag p50", 80, row -> row.call().deliveryLag().p50Micros(), WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p99", 80, row -> row.call().deliveryLag().p99Micros(), WireView::lag),
+                        TableColumns.text(
+                                "Lag histogram",
+                                105,
+                                row -> LagHistogram.bars(row.call().deliveryLagHistogram())),
+                        TableColumns.numeric("Bytes out", 85, row -> row.call().bytesOut(), WireFormat::bytes),
+                        TableColumns.numeric("Bytes in", 85, row -> row.call().bytesIn(), WireFormat::bytes),
                         TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
+        TableExport.offer(table, "wire-calls");
         return table;
     }
 
     private static TableView<MethodRow> methodsTable(ObservableList<MethodRow> rows) {
         TableView<MethodRow> table = sortedTable(rows);
+        // More columns than a window is wide: each keeps its width and the table scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setId("wire-methods");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", 320, MethodRow::method),
-                        TableColumns.text("Kind", 110, row -> row.stats().kind().label()),
+                        TableColumns.text("Method", 220, MethodRow::method),
+                        TableColumns.text("Kind", 95, row -> row.stats().kind().label()),
                         TableColumns.numeric("Calls", 65, row -> row.stats().callsStarted(), WireFormat::count),
                         TableColumns.numeric("Open", 55, row -> row.stats().callsActive(), WireFormat::count),
                         TableColumns.numeric("Failed", 68, row -> row.stats().callsFailed(), WireFormat::count),
@@ -120,12 +132,26 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
                         TableColumns.numeric("Rate", 65, MethodRow::messagesPerSecond, WireFormat::perSecond),
                         TableColumns.numeric(
-                                "p50", 95, row -> row.stats().latency().p50Micros(), WireFormat::micros),
+                                "Reply p50", 85, row -> row.stats().latency().p50Micros(), WireView::lag),
                         TableColumns.numeric(
-                                "p99", 95, row -> row.stats().latency().p99Micros(), WireFormat::micros),
+                                "Reply p99", 85, row -> row.stats().latency().p99Micros(), WireView::lag),
+                        TableColumns.numeric(
+                                "1st msg p50",
+                                95,
+                                row -> row.stats().firstMessage().p50Micros(),
+                                WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p50", 80, row -> row.stats().deliveryLag().p50Micros(), WireView::lag),
+                        TableColumns.numeric(
+                                "Lag p99", 80, row -> row.stats().deliveryLag().p99Micros(), WireView::lag),
+                        TableColumns.text(
+                                "Lag histogram",
+                                130,
+                                row -> LagHistogram.bars(row.stats().deliveryLagHistogram())),
                         TableColumns.numeric("Bytes out", 95, row -> row.stats().bytesOut(), WireFormat::bytes),
                         TableColumns.numeric("Bytes in", 95, row -> row.stats().bytesIn(), WireFormat::bytes)));
         table.setPlaceholder(new Label("No calls yet."));
+        TableExport.offer(table, "wire-methods");
         return table;
     }
 
@@ -149,6 +175,7 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.numeric("JSON mean", 100, MessageTypeStats::meanJsonBytes, WireView::meanBytes),
                         ratio));
         table.setPlaceholder(new Label("No messages yet."));
+        TableExport.offer(table, "wire-message-types");
         return table;
     }
 
@@ -169,6 +196,15 @@ public final class WireView extends BorderPane implements View {
         VBox box = new VBox(6, heading, table);
         box.setPadding(new Insets(8, 10, 8, 10));
         return box;
+    }
+
+    /** A time that is empty while nothing was measured. */
+    private static String lag(long micros) {
+        return micros == 0 ? "" : WireFormat.micros(micros);
+    }
+
+    private static String firstMessage(long micros) {
+        return micros < 0 ? "" : WireFormat.micros(micros);
     }
 
     private static String meanBytes(double bytes) {

@@ -3,9 +3,11 @@ package io.tickscope.desktop.watchlist;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.ManagedChannel;
+import io.tickscope.desktop.alerts.AlertsModel;
 import io.tickscope.desktop.connection.Channels;
 import io.tickscope.desktop.connection.ConnectionMonitor;
 import io.tickscope.desktop.connection.ServerAddress;
+import io.tickscope.desktop.model.AlertRule;
 import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.model.WatchRequest;
@@ -17,9 +19,11 @@ import io.tickscope.desktop.ui.PulseCoalescer;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.shared.money.Amount;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,19 +57,27 @@ import org.HdrHistogram.Recorder;
  *     -Dexec.mainClass=io.tickscope.desktop.watchlist.WatchlistPipelineBenchmark -Dexec.args="20 300000"
  * </pre>
  *
- * Arguments: measured seconds (default 20) and the server's market rate in changes per second (default
- * 300,000). The JavaFX toolkit runs headless (Monocle), as in the TestFX tests.
+ * Arguments: measured seconds (default 20), the server's market rate in changes per second (default
+ * 300,000), and optionally {@code alerts}, {@code record} or {@code alerts,record}: every tick is then also
+ * checked against {@value #ALERTED_PRODUCTS} products' alerts (above, below and a 1 % move each, on the gRPC
+ * thread, as the watchlist does) and/or recorded to a temporary file, so the figures with and without them
+ * compare. The JavaFX toolkit runs headless (Monocle), as in the TestFX tests.
  */
 public final class WatchlistPipelineBenchmark {
 
     private static final int PRODUCTS = 10_000;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** Products with alerts when alerts are on: the watchlist's most. */
+    private static final int ALERTED_PRODUCTS = 200;
 
     private WatchlistPipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int marketRate = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        String extras = args.length > 2 ? args[2] : "";
+        boolean alertsOn = extras.contains("alerts");
+        boolean recordOn = extras.contains("record");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -86,26 +98,30 @@ public final class WatchlistPipelineBenchmark {
             PulseCoalescer<String, PriceTick> coalescer =
                     ui.coalescer((id, tick) -> requireNonNull(rows.get(id), id).apply(tick, Instant.now()));
             LongAdder received = new LongAdder();
-            PriceWatch watch = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler)
-                    .watch(
-                            new WatchRequest(ids, Currency.getInstance("USD"), Segment.STANDARD),
-                            new PriceWatchListener() {
-                                @Override
-                                public void onTick(PriceTick tick) {
-                                    received.increment();
-                                    coalescer.offer(tick.quote().productId(), tick);
-                                }
+            AlertsModel alerts = new AlertsModel(Platform::runLater, alertsOn ? alertRules(ids) : List.of());
+            PricingClient pricing = new PricingClient(channel, ConnectionMonitor.start(channel, scheduler), scheduler);
+            if (recordOn) {
+                pricing.record(dataDirectory.resolve("pipeline.tsrec"));
+            }
+            PriceWatch watch = pricing.watch(
+                    new WatchRequest(ids, Currency.getInstance("USD"), Segment.STANDARD), new PriceWatchListener() {
+                        @Override
+                        public void onTick(PriceTick tick) {
+                            received.increment();
+                            alerts.onTick(tick);
+                            coalescer.offer(tick.quote().productId(), tick);
+                        }
 
-                                @Override
-                                public void onInterrupted(String reason) {
-                                    System.err.println("interrupted: " + reason);
-                                }
+                        @Override
+                        public void onInterrupted(String reason) {
+                            System.err.println("interrupted: " + reason);
+                        }
 
-                                @Override
-                                public void onFailed(String reason) {
-                                    System.err.println("failed: " + reason);
-                                }
-                            });
+                        @Override
+                        public void onFailed(String reason) {
+                            System.err.println("failed: " + reason);
+                        }
+                    });
 
             Thread.sleep(WARM_UP.toMillis());
             pulseNanos.reset();
@@ -118,6 +134,10 @@ public final class WatchlistPipelineBenchmark {
             long ticks = received.sum() - receivedBefore;
             Histogram pulses = pulseNanos.getIntervalHistogram();
 
+            System.out.printf(
+                    "alerts %s, recording %s%n",
+                    alertsOn ? 3 * ALERTED_PRODUCTS + " on " + ALERTED_PRODUCTS + " products" : "off",
+                    recordOn ? "on" : "off");
             System.out.printf(
                     "market %,d changes/s; client took %,.0f ticks/s over %d s on one channel%n",
                     marketRate, ticks / (elapsed / 1e9), seconds);
@@ -142,12 +162,24 @@ public final class WatchlistPipelineBenchmark {
                     "client CPU per tick: %.2f us (gRPC callbacks, transport and FX thread together)%n",
                     clientNanos / 1e3 / Math.max(1, ticks));
             watch.close();
+            pricing.stopRecording();
             channel.shutdownNow();
             scheduler.shutdownNow();
         } finally {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** An alert above, one below and one 1 % move on each of the first products, none of which fire often. */
+    private static List<AlertRule> alertRules(List<String> ids) {
+        Currency usd = Currency.getInstance("USD");
+        return ids.subList(0, ALERTED_PRODUCTS).stream()
+                .flatMap(id -> java.util.stream.Stream.of(
+                        AlertRule.above(id, Amount.of("USD", "100000"), true),
+                        AlertRule.below(id, Amount.of("USD", "0.01"), true),
+                        AlertRule.move(id, new BigDecimal("1"), usd, Duration.ofMinutes(1), true)))
+                .toList();
     }
 
     /** CPU time so far of the live threads, by what they do for the client or the server in this process. */

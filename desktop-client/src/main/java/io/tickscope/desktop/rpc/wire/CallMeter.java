@@ -1,16 +1,22 @@
 package io.tickscope.desktop.rpc.wire;
 
 import com.google.protobuf.Message;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures one call from start to close; {@link WireMeter#callStarted} hands it out. Sending and receiving
  * may happen on different threads at once.
  *
  * <p>Latency is the time from the latest request message to the first response message after it: the round
- * trip of a unary call, the time to the first message of a server stream, and the time to the answer to the
- * latest action in a bidirectional session. Responses with no request waiting (the rest of a stream) record
- * none.
+ * trip of a unary call and the time to the answer to the latest action in a bidirectional session. Responses
+ * with no request waiting record none. A server stream has no such latency: its first message is measured as
+ * time-to-first-message, and every later message by its delivery lag, the time from the {@code event_time} it
+ * carries (when the server applied the change) to its receipt here, by the wall clock. On one machine, or
+ * machines whose clocks agree, that is what a person watching the feed waits; between machines it includes
+ * the clocks' difference.
  */
 public final class CallMeter {
 
@@ -28,6 +34,9 @@ public final class CallMeter {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong requestWaitingSinceNanos = new AtomicLong(NO_REQUEST_WAITING);
     private volatile String replica = "";
+    private volatile long firstMessageMicros = -1;
+    /** Only streams that deliver messages have lags to record; a unary call allocates no histogram. */
+    private final @Nullable LatencyRecorder deliveryLag;
 
     CallMeter(WireMeter meter, MethodMeter method, long callId, String methodName, CallKind kind, long startNanos) {
         this.meter = meter;
@@ -36,6 +45,8 @@ public final class CallMeter {
         this.methodName = methodName;
         this.kind = kind;
         this.startNanos = startNanos;
+        this.deliveryLag =
+                kind == CallKind.SERVER_STREAMING || kind == CallKind.BIDI_STREAMING ? new LatencyRecorder() : null;
     }
 
     /** Records {@code request}, about to be sent. */
@@ -53,9 +64,23 @@ public final class CallMeter {
         messagesIn.incrementAndGet();
         bytesIn.addAndGet(bytes);
         method.received(bytes);
+        long now = meter.nanoTime();
+        if (firstMessageMicros < 0) {
+            firstMessageMicros = TimeUnit.NANOSECONDS.toMicros(now - startNanos);
+            if (kind == CallKind.SERVER_STREAMING) {
+                method.firstMessageAfter(now - startNanos);
+            }
+        }
         long requestSentNanos = requestWaitingSinceNanos.getAndSet(NO_REQUEST_WAITING);
-        if (requestSentNanos != NO_REQUEST_WAITING) {
-            method.answeredAfter(meter.nanoTime() - requestSentNanos);
+        if (requestSentNanos != NO_REQUEST_WAITING && kind != CallKind.SERVER_STREAMING) {
+            method.answeredAfter(now - requestSentNanos);
+        }
+        LatencyRecorder lags = deliveryLag;
+        long eventNanos = lags == null ? EventTimes.NONE : meter.eventEpochNanos(response);
+        if (lags != null && eventNanos != EventTimes.NONE) {
+            long lag = Math.max(0, meter.epochNanos() - eventNanos);
+            lags.record(lag);
+            method.deliveredAfter(lag);
         }
     }
 
@@ -83,6 +108,9 @@ public final class CallMeter {
                 messagesIn.get(),
                 bytesOut.get(),
                 bytesIn.get(),
-                replica);
+                replica,
+                firstMessageMicros,
+                deliveryLag == null ? LatencyStats.NONE : deliveryLag.stats(),
+                deliveryLag == null ? List.of() : deliveryLag.histogram());
     }
 }

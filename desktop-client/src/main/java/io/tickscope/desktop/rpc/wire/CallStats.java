@@ -2,6 +2,8 @@ package io.tickscope.desktop.rpc.wire;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * One call in flight, as of a snapshot.
  *
@@ -14,6 +16,9 @@ import static java.util.Objects.requireNonNull;
  * @param bytesOut bytes sent, as {@link GrpcFraming#messageBytes} counts them
  * @param bytesIn bytes received, counted the same way
  * @param replica the server the call went to, {@code 10.0.0.5:8080}; empty until the transport said
+ * @param firstMessageMicros from the call's start to its first response message; -1 before it
+ * @param deliveryLag this call's delivery lags: a streamed message's {@code event_time} to its receipt
+ * @param deliveryLagHistogram counts of {@code deliveryLag} per bucket of {@link MethodStats#LAG_BUCKET_MILLIS}
  */
 public record CallStats(
         long callId,
@@ -24,12 +29,17 @@ public record CallStats(
         long messagesIn,
         long bytesOut,
         long bytesIn,
-        String replica) {
+        String replica,
+        long firstMessageMicros,
+        LatencyStats deliveryLag,
+        List<Long> deliveryLagHistogram) {
 
     public CallStats {
         requireNonNull(method, "method");
         requireNonNull(replica, "replica");
         requireNonNull(kind, "kind");
+        requireNonNull(deliveryLag, "deliveryLag");
+        deliveryLagHistogram = List.copyOf(deliveryLagHistogram);
     }
 
     /** Returns the messages that went either way. */

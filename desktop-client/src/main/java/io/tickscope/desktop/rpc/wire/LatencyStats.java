@@ -8,4 +8,8 @@ package io.tickscope.desktop.rpc.wire;
  * @param p99Micros the 99th percentile
  * @param maxMicros the largest recorded
  */
-public record LatencyStats(long count, long p50Micros, long p99Micros, long maxMicros) {}
+public record LatencyStats(long count, long p50Micros, long p99Micros, long maxMicros) {
+
+    /** Nothing recorded. */
+    public static final LatencyStats NONE = new LatencyStats(0, 0, 0, 0);
+}

@@ -15,6 +15,8 @@ final class MethodMeter {
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final LatencyRecorder firstMessage = new LatencyRecorder();
+    private final LatencyRecorder deliveryLag = new LatencyRecorder();
 
     MethodMeter(String method, CallKind kind) {
         this.method = method;
@@ -39,6 +41,14 @@ final class MethodMeter {
         latency.record(nanos);
     }
 
+    void firstMessageAfter(long nanos) {
+        firstMessage.record(nanos);
+    }
+
+    void deliveredAfter(long nanos) {
+        deliveryLag.record(nanos);
+    }
+
     void closed(boolean ok) {
         if (!ok) {
             callsFailed.increment();
@@ -60,6 +70,9 @@ final class MethodMeter {
                 messagesIn.sum(),
                 bytesOut.sum(),
                 bytesIn.sum(),
-                latency.stats());
+                latency.stats(),
+                firstMessage.stats(),
+                deliveryLag.stats(),
+                deliveryLag.histogram());
     }
 }

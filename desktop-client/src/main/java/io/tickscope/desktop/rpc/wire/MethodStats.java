@@ -2,6 +2,9 @@ package io.tickscope.desktop.rpc.wire;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Everything one method did since measuring began, as of a snapshot.
  *
@@ -14,7 +17,11 @@ import static java.util.Objects.requireNonNull;
  * @param messagesIn messages received
  * @param bytesOut bytes sent, as {@link GrpcFraming#messageBytes} counts them
  * @param bytesIn bytes received, counted the same way
- * @param latency time from a request message to the next response message, see {@link CallMeter}
+ * @param latency time from a request message to the next response message (unary and bidirectional calls),
+ *     see {@link CallMeter}
+ * @param firstMessage time from the start of a server stream to its first message
+ * @param deliveryLag time from a streamed message's {@code event_time} to its receipt, see {@link CallMeter}
+ * @param deliveryLagHistogram counts of {@code deliveryLag} per bucket of {@link #LAG_BUCKET_MILLIS}, and above
  */
 public record MethodStats(
         String method,
@@ -26,12 +33,22 @@ public record MethodStats(
         long messagesIn,
         long bytesOut,
         long bytesIn,
-        LatencyStats latency) {
+        LatencyStats latency,
+        LatencyStats firstMessage,
+        LatencyStats deliveryLag,
+        List<Long> deliveryLagHistogram) {
+
+    /** The upper bounds of the delivery lag histogram's buckets, in milliseconds. */
+    public static final List<Long> LAG_BUCKET_MILLIS =
+            Arrays.stream(LatencyRecorder.BUCKET_MILLIS).boxed().toList();
 
     public MethodStats {
         requireNonNull(method, "method");
         requireNonNull(kind, "kind");
         requireNonNull(latency, "latency");
+        requireNonNull(firstMessage, "firstMessage");
+        requireNonNull(deliveryLag, "deliveryLag");
+        deliveryLagHistogram = List.copyOf(deliveryLagHistogram);
     }
 
     /** Returns the messages that went either way. */

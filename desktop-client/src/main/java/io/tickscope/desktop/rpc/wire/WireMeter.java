@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.function.LongSupplier;
 public final class WireMeter {
 
     private final LongSupplier nanoTime;
+    private final Clock wallClock;
+    private final EventTimes eventTimes = new EventTimes();
     private final JsonSizes jsonSizes = new JsonSizes();
     private final AtomicLong lastCallId = new AtomicLong();
     private final Map<Long, CallMeter> activeCalls = new ConcurrentHashMap<>();
@@ -37,7 +41,16 @@ public final class WireMeter {
 
     /** Creates a meter that reads the time in nanoseconds from {@code nanoTime}, a monotonic clock. */
     public WireMeter(LongSupplier nanoTime) {
+        this(nanoTime, Clock.systemUTC());
+    }
+
+    /**
+     * Creates a meter that reads monotonic time from {@code nanoTime} and compares streamed messages' event times
+     * with {@code wallClock}.
+     */
+    public WireMeter(LongSupplier nanoTime, Clock wallClock) {
         this.nanoTime = requireNonNull(nanoTime, "nanoTime");
+        this.wallClock = requireNonNull(wallClock, "wallClock");
     }
 
     /**
@@ -76,6 +89,17 @@ public final class WireMeter {
 
     long nanoTime() {
         return nanoTime.getAsLong();
+    }
+
+    /** The wall clock now, in nanoseconds since the epoch. */
+    long epochNanos() {
+        Instant now = wallClock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** The event time {@code message} carries, in nanoseconds since the epoch, or {@link EventTimes#NONE}. */
+    long eventEpochNanos(Message message) {
+        return eventTimes.epochNanos(message);
     }
 
     /** Counts {@code message} under its type and returns its size on the wire. */

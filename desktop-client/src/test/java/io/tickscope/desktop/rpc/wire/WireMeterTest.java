@@ -10,6 +10,12 @@ import com.google.rpc.Status;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.GetPriceResponse;
 import io.tickscope.api.pricing.v1.PriceQuote;
+import io.tickscope.api.pricing.v1.PriceUpdateKind;
+import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.shared.time.InstantProtos;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +50,19 @@ class WireMeterTest {
         assertThat(requestBytes).isEqualTo(8 + 5);
         assertThat(snapshot.activeCalls())
                 .singleElement()
-                .isEqualTo(
-                        new CallStats(1, GET_PRICE, CallKind.UNARY, 1_000_000, 1, 1, requestBytes, responseBytes, ""));
+                .isEqualTo(new CallStats(
+                        1,
+                        GET_PRICE,
+                        CallKind.UNARY,
+                        1_000_000,
+                        1,
+                        1,
+                        requestBytes,
+                        responseBytes,
+                        "",
+                        0,
+                        LatencyStats.NONE,
+                        List.of()));
         assertThat(snapshot.methods()).singleElement().satisfies(method -> {
             assertThat(method.callsStarted()).isEqualTo(1);
             assertThat(method.callsActive()).isEqualTo(1);
@@ -117,7 +134,7 @@ class WireMeterTest {
     }
 
     @Test
-    void aStreamRecordsOnlyTheFirstResponseAfterARequest() {
+    void aServerStreamMeasuresTimeToFirstMessageNotAReplyLatency() {
         CallMeter watch = meter.callStarted(WATCH_PRICES, CallKind.SERVER_STREAMING);
         watch.requestSent(REQUEST);
         clock.addAndGet(2_000_000);
@@ -126,11 +143,52 @@ class WireMeterTest {
         watch.responseReceived(RESPONSE);
         watch.responseReceived(RESPONSE);
 
-        MethodStats method = meter.snapshot().methods().get(0);
+        WireSnapshot snapshot = meter.snapshot();
+        MethodStats method = snapshot.methods().get(0);
 
         assertThat(method.messagesIn()).isEqualTo(3);
-        assertThat(method.latency().count()).isEqualTo(1);
-        assertThat(method.latency().maxMicros()).isCloseTo(2_000, within(20L));
+        assertThat(method.latency().count()).isZero();
+        assertThat(method.firstMessage().count()).isEqualTo(1);
+        assertThat(method.firstMessage().maxMicros()).isCloseTo(2_000, within(20L));
+        assertThat(snapshot.activeCalls().get(0).firstMessageMicros()).isEqualTo(2_000);
+    }
+
+    @Test
+    void deliveryLagRunsFromEachChangesEventTimeToItsReceiptAndLeavesSnapshotsOut() {
+        Instant now = Instant.parse("2026-12-06T08:00:00Z");
+        WireMeter wallMeter = new WireMeter(clock::get, Clock.fixed(now, ZoneOffset.UTC));
+        CallMeter watch = wallMeter.callStarted(WATCH_PRICES, CallKind.SERVER_STREAMING);
+        watch.requestSent(REQUEST);
+        // A snapshot carries when the price last changed, an hour ago: not a delivery lag.
+        watch.responseReceived(update(PriceUpdateKind.PRICE_UPDATE_KIND_SNAPSHOT, now.minusSeconds(3_600)));
+        for (int millis = 1; millis <= 100; millis++) {
+            watch.responseReceived(update(PriceUpdateKind.PRICE_UPDATE_KIND_CHANGE, now.minusMillis(millis)));
+        }
+
+        WireSnapshot snapshot = wallMeter.snapshot();
+        LatencyStats method = snapshot.methods().get(0).deliveryLag();
+        CallStats call = snapshot.activeCalls().get(0);
+
+        assertThat(method.count()).isEqualTo(100);
+        assertThat(method.p50Micros()).isCloseTo(50_000, within(500L));
+        assertThat(method.p99Micros()).isCloseTo(99_000, within(1_000L));
+        assertThat(call.deliveryLag()).isEqualTo(method);
+        // Buckets under 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 ms and above; 1 % resolution at their edges.
+        List<Long> histogram = call.deliveryLagHistogram();
+        assertThat(histogram).hasSize(11);
+        assertThat(histogram.stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+        assertThat(histogram.get(0)).isZero();
+        assertThat(histogram.get(4)).isCloseTo(10, within(1L));
+        assertThat(histogram.get(5)).isCloseTo(30, within(1L));
+        assertThat(histogram.subList(8, 11)).containsOnly(0L);
+    }
+
+    private static WatchPricesResponse update(PriceUpdateKind kind, Instant eventTime) {
+        return WatchPricesResponse.newBuilder()
+                .setQuote(PriceQuote.newBuilder().setProductId("P00042"))
+                .setKind(kind)
+                .setEventTime(InstantProtos.toProto(eventTime))
+                .build();
     }
 
     @Test

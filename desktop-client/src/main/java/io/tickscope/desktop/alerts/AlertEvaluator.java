@@ -1,0 +1,63 @@
+package io.tickscope.desktop.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.desktop.model.AlertFiring;
+import io.tickscope.desktop.model.AlertRule;
+import io.tickscope.desktop.model.PriceTick;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Checks every tick against the alerts of its product, on the thread that delivers the tick (a gRPC thread, or
+ * a replay's): one map lookup for a product without alerts. Firings go to {@code fired} on that thread, which
+ * hands them on. The rules change on the UI thread; each rule keeps its state (last side, window) across such
+ * changes.
+ */
+public final class AlertEvaluator {
+
+    private final Consumer<AlertFiring> fired;
+    /** The latest price of every product seen, so that a new alert knows which side of its level it starts on. */
+    private final Map<String, PriceTick> latest = new ConcurrentHashMap<>();
+    /** Replaced whole when the rules change, so the tick path reads it without a lock. */
+    private volatile Map<String, List<AlertState>> byProduct = Map.of();
+
+    public AlertEvaluator(Consumer<AlertFiring> fired) {
+        this.fired = requireNonNull(fired, "fired");
+    }
+
+    /** Watches {@code rules} from now on; a rule watched before keeps what it saw. */
+    public synchronized void watch(Collection<AlertRule> rules) {
+        Map<AlertRule, AlertState> before = new HashMap<>();
+        byProduct.values().forEach(states -> states.forEach(state -> before.put(state.rule(), state)));
+        Map<String, List<AlertState>> after = new HashMap<>();
+        for (AlertRule rule : rules) {
+            AlertState state =
+                    before.containsKey(rule) ? before.get(rule) : AlertState.of(rule, latest.get(rule.productId()));
+            after.computeIfAbsent(rule.productId(), product -> new ArrayList<>())
+                    .add(state);
+        }
+        after.replaceAll((product, states) -> List.copyOf(states));
+        byProduct = Map.copyOf(after);
+    }
+
+    /** Checks {@code tick}; calls come one at a time per watch. */
+    public void onTick(PriceTick tick) {
+        latest.put(tick.productId(), tick);
+        List<AlertState> states = byProduct.get(tick.productId());
+        if (states == null) {
+            return;
+        }
+        for (AlertState state : states) {
+            AlertFiring firing = state.check(tick);
+            if (firing != null) {
+                fired.accept(firing);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.tickscope.desktop.shell;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tickscope.desktop.ui.Csv;
+import io.tickscope.shared.money.Amount;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exports a table as CSV: the rows it shows, in the order it shows them, one field per visible column with the
+ * column's title as header. Values are written for other tools rather than for the eye: money as a plain
+ * decimal, times as ISO-8601 instants, numbers unformatted.
+ */
+public final class TableExport {
+
+    /** Ctrl+Shift+E: export the focused table. */
+    public static final KeyCombination EXPORT_KEY =
+            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private TableExport() {}
+
+    /** Writes {@code table}'s rows to {@code file}; returns how many rows were written. */
+    public static int write(TableView<?> table, Path file) {
+        requireNonNull(file, "file");
+        List<String> lines = lines(table);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                writer.write(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return lines.size() - 1;
+    }
+
+    /** Returns the CSV lines of {@code table}: the header, then a line per row shown. */
+    public static <R> List<String> lines(TableView<R> table) {
+        List<TableColumn<R, ?>> columns = new ArrayList<>();
+        for (TableColumn<R, ?> column : table.getVisibleLeafColumns()) {
+            columns.add(column);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(Csv.line(columns.stream().map(TableColumn::getText).toList()));
+        for (R row : table.getItems()) {
+            lines.add(Csv.line(columns.stream()
+                    .map(column -> text(column.getCellData(row)))
+                    .toList()));
+        }
+        return lines;
+    }
+
+    /**
+     * Gives {@code table} a context menu item "Export as CSV…" (and Ctrl+Shift+E while it has focus), asking
+     * where to write with a file chooser, {@code name}.csv by default.
+     */
+    public static void offer(TableView<?> table, String name) {
+        MenuItem export = new MenuItem("_Export as CSV…");
+        export.setOnAction(event -> ask(table, name));
+        ContextMenu menu = table.getContextMenu() != null ? table.getContextMenu() : new ContextMenu();
+        menu.getItems().add(export);
+        table.setContextMenu(menu);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (EXPORT_KEY.match(event)) {
+                ask(table, name);
+                event.consume();
+            }
+        });
+    }
+
+    /** Asks where to write {@code table} and writes it there. */
+    public static void ask(TableView<?> table, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + name + " as CSV");
+        chooser.setInitialFileName(name + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        Window owner = table.getScene() == null ? null : table.getScene().getWindow();
+        File chosen = chooser.showSaveDialog(owner);
+        if (chosen != null) {
+            write(table, chosen.toPath());
+        }
+    }
+
+    private static String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Amount amount) {
+            return amount.toBigDecimal().toPlainString();
+        }
+        if (value instanceof Instant instant) {
+            return instant.toString();
+        }
+        return value.toString();
+    }
+}
