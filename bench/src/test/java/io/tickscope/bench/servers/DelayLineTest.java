@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The proxy as a delay line: a raw TCP echo through it takes the configured round trip. No echo may come back
- * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of many must come
+ * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of 200 must come
  * within 10% of it (the line adds little of its own: a loaded machine delays some echoes, not all of them).
  */
 class DelayLineTest {
 
-    private static final int ECHOES = 40;
+    private static final int ECHOES = 200;
 
     @Test
     void anEchoTakesTheRoundTripOfAFiveMillisecondLine() throws Exception {
