@@ -119,7 +119,8 @@ final class BenchRun {
         addMachineActivity();
 
         List<Target> targets = new ArrayList<>(results.targets());
-        targets.sort(Comparator.comparing(Target::id));
+        // By the numbering: 9 before 10a, which a plain string order would put after 1b.
+        targets.sort(Comparator.comparingInt(BenchRun::targetNumber).thenComparing(Target::id));
         return new Report(conditions, results.measurements(), targets, failures);
     }
 
@@ -180,6 +181,11 @@ final class BenchRun {
             }
             return new ArmeriaFigures(trio);
         }
+    }
+
+    private static int targetNumber(Target target) {
+        String digits = target.id().replaceAll("\\D.*$", "");
+        return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     /** Records what else happened while the run measured: other work on the machine and garbage collection. */

@@ -17,6 +17,7 @@ import io.tickscope.server.ServerSettings;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.ServerFeature;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +38,11 @@ public final class ConfigurationLadder {
     private ConfigurationLadder() {}
 
     public static void run(LoadPhases phases, int concurrency, Results results) throws Exception {
-        Figures plain;
-        try (PlainGrpcUnderTest server =
-                PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, HandlerThreads.EVENT_LOOP)) {
-            plain = measure(server.port(), phases, concurrency);
-        }
-        results.add(SECTION, PLAIN + ": calls/s", plain.callsPerSecond(), Units.CALLS_PER_SECOND);
-        results.add(SECTION, PLAIN + ": p50", plain.p50Micros(), Units.MICROS);
-
+        // Plain grpc-java before the ladder and again after it: a JIT still warming up or a busy spell of the
+        // machine would otherwise flatter every step against a baseline measured cold. Each step faces the
+        // stronger of the two on each figure.
+        Figures before = measurePlain(phases, concurrency);
+        List<Figures> steps = new ArrayList<>();
         List<ServerFeature> ladder = List.of(ServerFeature.values());
         try (ScratchDirectory dataDirectory = ScratchDirectory.create("tickscope-bench-ladder");
                 Backend backend = Backend.open(
@@ -53,32 +51,38 @@ public final class ConfigurationLadder {
                         ServerSettings.DEFAULT_TICK_RATE,
                         Clock.systemUTC())) {
             backend.startMarket();
-            climb(ladder, backend, plain, phases, concurrency, results);
+            for (int step = 0; step <= ladder.size(); step++) {
+                Set<ServerFeature> features = EnumSet.noneOf(ServerFeature.class);
+                features.addAll(ladder.subList(0, step));
+                try (ArmeriaFeaturesUnderTest server = ArmeriaFeaturesUnderTest.start(backend, features)) {
+                    steps.add(measure(server.port(), phases, concurrency));
+                }
+            }
         }
-    }
-
-    private static void climb(
-            List<ServerFeature> ladder,
-            Backend backend,
-            Figures plain,
-            LoadPhases phases,
-            int concurrency,
-            Results results)
-            throws Exception {
-        for (int step = 0; step <= ladder.size(); step++) {
-            Set<ServerFeature> features = EnumSet.noneOf(ServerFeature.class);
-            features.addAll(ladder.subList(0, step));
+        Figures after = measurePlain(phases, concurrency);
+        Figures plain = new Figures(
+                Math.max(before.callsPerSecond(), after.callsPerSecond()),
+                Math.min(before.p50Micros(), after.p50Micros()));
+        results.add(SECTION, PLAIN + ", before the ladder: calls/s", before.callsPerSecond(), Units.CALLS_PER_SECOND);
+        results.add(SECTION, PLAIN + ", after the ladder: calls/s", after.callsPerSecond(), Units.CALLS_PER_SECOND);
+        results.add(SECTION, PLAIN + ", before the ladder: p50", before.p50Micros(), Units.MICROS);
+        results.add(SECTION, PLAIN + ", after the ladder: p50", after.p50Micros(), Units.MICROS);
+        for (int step = 0; step < steps.size(); step++) {
             String label = step == 0
                     ? "bare Armeria GrpcService, pricing only"
                     : step + ". + " + ladder.get(step - 1).label();
-            Figures figures;
-            try (ArmeriaFeaturesUnderTest server = ArmeriaFeaturesUnderTest.start(backend, features)) {
-                figures = measure(server.port(), phases, concurrency);
-            }
+            Figures figures = steps.get(step);
             results.add(SECTION, label + ": calls/s", figures.callsPerSecond(), Units.CALLS_PER_SECOND);
             results.add(SECTION, label + ": p50", figures.p50Micros(), Units.MICROS);
             results.add(SECTION, label + ": calls/s /", figures.callsPerSecond() / plain.callsPerSecond(), Units.RATIO);
             results.add(SECTION, label + ": p50 /", figures.p50Micros() / plain.p50Micros(), Units.RATIO);
+        }
+    }
+
+    private static Figures measurePlain(LoadPhases phases, int concurrency) throws Exception {
+        try (PlainGrpcUnderTest server =
+                PlainGrpcUnderTest.start(ServerSettings.DEFAULT_TICK_RATE, HandlerThreads.EVENT_LOOP)) {
+            return measure(server.port(), phases, concurrency);
         }
     }
 

@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * release time: the moment the link has finished serializing it at the bandwidth cap (after the chunks before
  * it) plus the one-way delay, and queues it. The writer forwards chunks in order, each at its release time. So
  * the delay is a schedule, not a sleep per chunk: back-to-back chunks travel together, as on a wire, and a large
- * response takes its size over the bandwidth longer. The end of a stream (FIN) is delayed like data.
+ * response takes its size over the bandwidth longer. The end of a stream (FIN) is delayed like data. The TCP
+ * handshake happens with the proxy on loopback, so the line makes up for it: what a client sends on a new
+ * connection departs no sooner than one round trip after it connected, as it would once the SYN-ACK came back.
  *
  * <p>Each byte is counted as it is read, before it is forwarded, so once a client has its response every byte
  * of that exchange has been counted. The proxy also counts its socket reads per direction: what it can see of
@@ -112,8 +114,19 @@ public final class ByteCountingProxy implements AutoCloseable {
                 }
                 connections.incrementAndGet();
                 AtomicInteger openDirections = new AtomicInteger(2);
-                new Direction(client, server, clientToServerBytes, clientToServerReads, openDirections).start();
-                new Direction(server, client, serverToClientBytes, serverToClientReads, openDirections).start();
+                // The proxy's kernel answered the client's SYN at once; on the line the handshake takes a round
+                // trip, and nothing the client sends can leave before it completes.
+                long handshakeDone = System.nanoTime() + link.roundTrip().toNanos();
+                new Direction(client, server, clientToServerBytes, clientToServerReads, openDirections, handshakeDone)
+                        .start();
+                new Direction(
+                                server,
+                                client,
+                                serverToClientBytes,
+                                serverToClientReads,
+                                openDirections,
+                                System.nanoTime())
+                        .start();
             } catch (IOException e) {
                 return; // closed
             }
@@ -130,9 +143,16 @@ public final class ByteCountingProxy implements AutoCloseable {
         private final AtomicInteger openDirections;
         private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         /** When the link has serialized everything read so far; only the reader touches it. */
-        private long linkFreeAtNanos = System.nanoTime();
+        private long linkFreeAtNanos;
 
-        Direction(Socket from, Socket to, AtomicLong bytes, AtomicLong reads, AtomicInteger openDirections) {
+        Direction(
+                Socket from,
+                Socket to,
+                AtomicLong bytes,
+                AtomicLong reads,
+                AtomicInteger openDirections,
+                long firstDepartureNanos) {
+            this.linkFreeAtNanos = firstDepartureNanos;
             this.from = from;
             this.to = to;
             this.bytes = bytes;

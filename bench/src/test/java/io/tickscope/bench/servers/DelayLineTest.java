@@ -2,17 +2,18 @@ package io.tickscope.bench.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickscope.bench.clients.TcpEchoClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The proxy as a delay line: a raw TCP echo through it takes the configured round trip. No echo may come back
- * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of many must come
+ * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of 200 must come
  * within 10% of it (the line adds little of its own: a loaded machine delays some echoes, not all of them).
  */
 class DelayLineTest {
 
-    private static final int ECHOES = 40;
+    private static final int ECHOES = 200;
 
     @Test
     void anEchoTakesTheRoundTripOfAFiveMillisecondLine() throws Exception {
@@ -22,6 +23,23 @@ class DelayLineTest {
     @Test
     void anEchoTakesTheRoundTripOfAHalfMillisecondLine() throws Exception {
         assertRoundTrip(Link.of(Duration.ofMillis(5).dividedBy(10), 100));
+    }
+
+    @Test
+    void aNewConnectionPaysTheHandshakesRoundTripBeforeItsFirstBytesLeave() throws Exception {
+        Link link = Link.of(Duration.ofMillis(5), 100);
+        try (TcpEchoServer echo = TcpEchoServer.start();
+                ByteCountingProxy line = ByteCountingProxy.start(echo.port(), link)) {
+            long start = System.nanoTime();
+            try (TcpEchoClient client = TcpEchoClient.connect(line.port(), 64)) {
+                client.roundTrip().run();
+            }
+            long firstEcho = System.nanoTime() - start;
+
+            // The handshake's round trip, then the echo's.
+            assertThat(firstEcho).isGreaterThanOrEqualTo(2 * link.roundTrip().toNanos());
+            assertThat(line.connections()).isEqualTo(1);
+        }
     }
 
     @Test
