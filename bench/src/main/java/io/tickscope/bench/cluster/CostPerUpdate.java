@@ -1,16 +1,12 @@
 package io.tickscope.bench.cluster;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What one price change costs a server's CPU: the server's process CPU time over a window, less what the same
@@ -109,25 +105,19 @@ final class CostPerUpdate {
     }
 
     /** A watcher of every product that counts the changes it receives. */
-    private static final class CountingWatcher
-            implements ClientResponseObserver<WatchPricesRequest, WatchPricesResponse>, AutoCloseable {
+    private static final class CountingWatcher extends EndableWatch implements AutoCloseable {
 
         private final ManagedChannel channel;
         private final AtomicLong changes = new AtomicLong();
-        private volatile @Nullable ClientCallStreamObserver<WatchPricesRequest> call;
 
         CountingWatcher(ServerLaunch server) {
+            super("the counting watch on " + server.name());
             channel = Channels.to(server);
             PricingServiceGrpc.newStub(channel).watchPrices(WatchPricesRequest.getDefaultInstance(), this);
         }
 
         long changes() {
             return changes.get();
-        }
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<WatchPricesRequest> requestStream) {
-            call = requestStream;
         }
 
         @Override
@@ -138,21 +128,8 @@ final class CostPerUpdate {
         }
 
         @Override
-        public void onError(Throwable cause) {
-            if (Status.fromThrowable(cause).getCode() != Status.Code.CANCELLED) {
-                System.err.println("a counting watch ended: " + cause);
-            }
-        }
-
-        @Override
-        public void onCompleted() {}
-
-        @Override
         public void close() {
-            ClientCallStreamObserver<WatchPricesRequest> open = call;
-            if (open != null) {
-                open.cancel("window over", null);
-            }
+            end("window over");
             Channels.close(channel);
         }
     }

@@ -1,9 +1,6 @@
 package io.tickscope.bench.cluster;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
@@ -26,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How long a published price takes to reach a watcher: one change at a time is published on one server's
@@ -95,7 +91,7 @@ final class DeliveryLag {
                 throw new IllegalStateException("the server accepted " + summary.getAcceptedCount() + " of "
                         + (warmUp + samples + 2) + " changes: " + summary);
             }
-            watch.cancel();
+            watch.end("measured");
             return LatencySummary.ofNanos(lags);
         } finally {
             Channels.close(publishing);
@@ -111,19 +107,14 @@ final class DeliveryLag {
     }
 
     /** Timestamps each change the watcher receives; the starting snapshot is not one. */
-    private static final class Arrivals implements ClientResponseObserver<WatchPricesRequest, WatchPricesResponse> {
+    private static final class Arrivals extends EndableWatch {
 
         private final BlockingQueue<Long> arrivals;
         private final CountDownLatch snapshotReceived = new CountDownLatch(1);
-        private volatile @Nullable ClientCallStreamObserver<WatchPricesRequest> call;
 
         Arrivals(BlockingQueue<Long> arrivals) {
+            super("the timed watch");
             this.arrivals = arrivals;
-        }
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<WatchPricesRequest> requestStream) {
-            call = requestStream;
         }
 
         @Override
@@ -132,23 +123,6 @@ final class DeliveryLag {
                 arrivals.add(System.nanoTime());
             } else {
                 snapshotReceived.countDown();
-            }
-        }
-
-        @Override
-        public void onError(Throwable cause) {
-            if (Status.fromThrowable(cause).getCode() != Status.Code.CANCELLED) {
-                System.err.println("the watch ended: " + cause);
-            }
-        }
-
-        @Override
-        public void onCompleted() {}
-
-        void cancel() {
-            ClientCallStreamObserver<WatchPricesRequest> open = call;
-            if (open != null) {
-                open.cancel("measured", null);
             }
         }
     }
