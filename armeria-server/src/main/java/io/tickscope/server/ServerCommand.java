@@ -238,7 +238,8 @@ final class ServerCommand implements Callable<Integer> {
                         .maxClientDeadline(maxClientDeadline)
                         .build());
         if (historyRetention.isNegative() || historyRetention.isZero()) {
-            throw badFlags("--history-retention: " + historyRetention + " (expected: a positive duration, such as P7D)");
+            throw badFlags(
+                    "--history-retention: " + historyRetention + " (expected: a positive duration, such as P7D)");
         }
         settings = settings.withHistoryRetention(historyRetention);
         String checkedUrl = checkedDatabaseUrl();

@@ -45,10 +45,15 @@ class GracefulStopTest {
         try {
             PricingServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getPrice(GetPriceRequest.newBuilder().setProductId("P00001").build());
+                    .getPrice(
+                            GetPriceRequest.newBuilder().setProductId("P00001").build());
             RecordingObserver<WatchPricesResponse> watch = new RecordingObserver<>();
             PricingServiceGrpc.newStub(channel)
-                    .watchPrices(WatchPricesRequest.newBuilder().addProductIds("P00001").build(), watch);
+                    .watchPrices(
+                            WatchPricesRequest.newBuilder()
+                                    .addProductIds("P00001")
+                                    .build(),
+                            watch);
             await().atMost(Duration.ofSeconds(10)).until(() -> !watch.values().isEmpty());
             assertThat(channel.getState(false)).isEqualTo(ConnectivityState.READY);
 

@@ -11,7 +11,9 @@ class HistoryFlagsTest {
     @Test
     void historyRetentionDefaultsToADayAndTakesAnIsoDuration() {
         assertThat(ServerCommandLines.parse().settings().historyRetention()).isEqualTo(Duration.ofDays(1));
-        assertThat(ServerCommandLines.parse("--history-retention", "P7D").settings().historyRetention())
+        assertThat(ServerCommandLines.parse("--history-retention", "P7D")
+                        .settings()
+                        .historyRetention())
                 .isEqualTo(Duration.ofDays(7));
     }
 

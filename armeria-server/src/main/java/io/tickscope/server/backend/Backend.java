@@ -110,7 +110,11 @@ public final class Backend implements AutoCloseable {
             Catalogue catalogue = Catalogue.load(database.bookStore());
             database.followBooksChangedElsewhere(catalogue::update);
             HistoryWriter historyWriter = new HistoryWriter(
-                    database.priceHistoryStore(), priceBook.incarnation(), !database.isShared(), historyRetention, clock);
+                    database.priceHistoryStore(),
+                    priceBook.incarnation(),
+                    !database.isShared(),
+                    historyRetention,
+                    clock);
             priceBook.recordChangesIn(historyWriter);
             historyWriter.start();
             return new Backend(database, priceBook, market, catalogue, tickRate, node, historyWriter);

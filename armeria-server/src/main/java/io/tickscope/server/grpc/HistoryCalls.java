@@ -56,9 +56,8 @@ final class HistoryCalls {
         }
         @Nullable Long requestedTo = request.hasEndTime() ? nanos(request.getEndTime(), "end_time", violations) : null;
         String query = "history|" + productId + '|' + from;
-        PageTokens.@Nullable Token token = request.getPageToken().isEmpty()
-                ? null
-                : PageTokens.decode(request.getPageToken(), query, violations);
+        PageTokens.@Nullable Token token =
+                request.getPageToken().isEmpty() ? null : PageTokens.decode(request.getPageToken(), query, violations);
         long to = endOf(requestedTo, token);
         if (from != null) {
             checkRange(from, to, MAX_HISTORY_RANGE.toNanos(), "at most 31 days (P31D)", violations);
@@ -93,9 +92,8 @@ final class HistoryCalls {
         }
         @Nullable Long requestedTo = request.hasEndTime() ? nanos(request.getEndTime(), "end_time", violations) : null;
         String query = "bars|" + productId + '|' + request.getResolutionValue() + '|' + from;
-        PageTokens.@Nullable Token token = request.getPageToken().isEmpty()
-                ? null
-                : PageTokens.decode(request.getPageToken(), query, violations);
+        PageTokens.@Nullable Token token =
+                request.getPageToken().isEmpty() ? null : PageTokens.decode(request.getPageToken(), query, violations);
         long to = endOf(requestedTo, token);
         long bucketsFrom = 0;
         long bucketsTo = 0;
@@ -131,10 +129,14 @@ final class HistoryCalls {
      * when history cannot hold it.
      */
     static @Nullable Long nanos(Timestamp timestamp, String field, RequestViolations violations) {
-        if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999 || timestamp.getSeconds() < 0
+        if (timestamp.getNanos() < 0
+                || timestamp.getNanos() > 999_999_999
+                || timestamp.getSeconds() < 0
                 || timestamp.getSeconds() > LATEST.getEpochSecond() - 1) {
-            violations.add(field, timestamp.getSeconds() + " s " + timestamp.getNanos()
-                    + " ns (expected: a valid timestamp between 1970-01-01T00:00:00Z and " + LATEST + ')');
+            violations.add(
+                    field,
+                    timestamp.getSeconds() + " s " + timestamp.getNanos()
+                            + " ns (expected: a valid timestamp between 1970-01-01T00:00:00Z and " + LATEST + ')');
             return null;
         }
         return Nanos.of(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
@@ -150,11 +152,13 @@ final class HistoryCalls {
     private static void checkRange(
             long from, long to, long maxNanos, String maxDescribed, RequestViolations violations) {
         if (to <= from) {
-            violations.add("end_time", Nanos.toInstant(to) + " (expected: after start_time, "
-                    + Nanos.toInstant(from) + ')');
+            violations.add(
+                    "end_time", Nanos.toInstant(to) + " (expected: after start_time, " + Nanos.toInstant(from) + ')');
         } else if (to - from > maxNanos) {
-            violations.add("end_time", Nanos.toInstant(to) + " is " + Duration.ofNanos(to - from)
-                    + " after start_time (expected: " + maxDescribed + "; ask for several ranges)");
+            violations.add(
+                    "end_time",
+                    Nanos.toInstant(to) + " is " + Duration.ofNanos(to - from) + " after start_time (expected: "
+                            + maxDescribed + "; ask for several ranges)");
         }
     }
 
@@ -168,8 +172,9 @@ final class HistoryCalls {
 
     private static int pageSize(int requested, RequestViolations violations) {
         if (requested < 0 || requested > MAX_PAGE_SIZE) {
-            violations.add("page_size", requested + " (expected: 1 to " + MAX_PAGE_SIZE + ", or 0 for "
-                    + DEFAULT_PAGE_SIZE + ')');
+            violations.add(
+                    "page_size",
+                    requested + " (expected: 1 to " + MAX_PAGE_SIZE + ", or 0 for " + DEFAULT_PAGE_SIZE + ')');
             return DEFAULT_PAGE_SIZE;
         }
         return requested == 0 ? DEFAULT_PAGE_SIZE : requested;

@@ -22,8 +22,8 @@ final class PageTokens {
 
     /** Returns the token of {@code query} ending at {@code endNanos}, continuing after {@code first, second}. */
     static String encode(String query, long endNanos, long first, long second) {
-        String plain = String.join(
-                SEPARATOR, query, Long.toString(endNanos), Long.toString(first), Long.toString(second));
+        String plain =
+                String.join(SEPARATOR, query, Long.toString(endNanos), Long.toString(first), Long.toString(second));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 

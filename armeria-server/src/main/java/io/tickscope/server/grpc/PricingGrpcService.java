@@ -115,7 +115,8 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
                 (ServerCallStreamObserver<WatchPricesResponse>) responseObserver;
         Function<PriceUpdate, WatchPricesResponse> toMessage = update -> PricingMessages.toProto(
                 update, priceBook.quote(update.listing(), currency, segment), priceBook.incarnation());
-        @Nullable SeamReplay replay = replaySince == null
+        @Nullable
+        SeamReplay replay = replaySince == null
                 ? null
                 : new SeamReplay(
                         history,
@@ -142,8 +143,10 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
         @Nullable Long since = HistoryCalls.nanos(request.getReplaySince(), "replay_since", violations);
         Instant earliest = priceBook.clock().instant().minus(MAX_REPLAY_AGE);
         if (since != null && since < Nanos.of(earliest)) {
-            violations.add("replay_since", Nanos.toInstant(since) + " (expected: at most 24 hours ago, after "
-                    + earliest + "; GetPriceHistory and GetPriceBars page through older history)");
+            violations.add(
+                    "replay_since",
+                    Nanos.toInstant(since) + " (expected: at most 24 hours ago, after " + earliest
+                            + "; GetPriceHistory and GetPriceBars page through older history)");
         }
         return since;
     }

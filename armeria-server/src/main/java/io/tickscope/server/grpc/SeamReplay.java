@@ -152,8 +152,7 @@ final class SeamReplay {
 
     private static PriceJournalUnavailableException notStoredInTime(Exception cause) {
         return new PriceJournalUnavailableException(
-                "price history was not stored in time for a replay; retry later, or watch without replay_since",
-                cause);
+                "price history was not stored in time for a replay; retry later, or watch without replay_since", cause);
     }
 
     private void send() {

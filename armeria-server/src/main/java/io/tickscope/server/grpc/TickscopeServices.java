@@ -132,9 +132,9 @@ public final class TickscopeServices {
             Set<ServerFeature> features) {
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = new ArrayList<>();
-        ownServices.add(new PricingGrpcService(
-                        backend.priceBook(), backend.productStore(), backend.priceHistory(), liveStreams)
-                .bindService());
+        ownServices.add(
+                new PricingGrpcService(backend.priceBook(), backend.productStore(), backend.priceHistory(), liveStreams)
+                        .bindService());
         if (features.contains(ServerFeature.OTHER_SERVICES)) {
             ownServices.add(new RecommendationGrpcService(
                             backend.catalogue(),

@@ -51,6 +51,7 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
     private long queued;
     /** Ticks ever stored, counted in queue order; under {@link #lock}. */
     private long stored;
+
     private long dropped;
     private boolean closing;
     private final List<Barrier> barriers = new ArrayList<>();

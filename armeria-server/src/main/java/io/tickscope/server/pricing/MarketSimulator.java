@@ -83,11 +83,13 @@ public final class MarketSimulator implements AutoCloseable {
         productIds = book.productIds();
         random = new SplittableRandom(seed);
         this.changesPerSecond = checkRate(changesPerSecond);
-        changesInFlight = book.changesBlock() ? Executors.newFixedThreadPool(CHANGES_IN_FLIGHT, task -> {
-            Thread thread = new Thread(task, "tickscope-market-change");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        changesInFlight = book.changesBlock()
+                ? Executors.newFixedThreadPool(CHANGES_IN_FLIGHT, task -> {
+                    Thread thread = new Thread(task, "tickscope-market-change");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
     }
 
     /** Starts moving prices; at a rate of 0 the market thread starts only when the rate rises. */
@@ -145,8 +147,8 @@ public final class MarketSimulator implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String productId = productIds.get(random.nextInt(productIds.size()));
             int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
-            Move move = new Move(
-                    productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
+            Move move =
+                    new Move(productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
             movesByProduct.computeIfAbsent(productId, id -> new ArrayList<>()).add(move);
         }
         ExecutorService inFlight = changesInFlight;

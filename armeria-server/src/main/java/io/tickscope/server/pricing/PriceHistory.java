@@ -32,6 +32,7 @@ public final class PriceHistory {
 
     /** How many ticks one second-bar page reads from the store at a time. */
     private static final int TICK_READ_CHUNK = 50_000;
+
     private static final Duration READ_YOUR_CHANGES_WAIT = Duration.ofSeconds(2);
 
     private final PriceBook book;
@@ -167,8 +168,12 @@ public final class PriceHistory {
         while (true) {
             List<StoredTick> chunk = store.ticks(productId, listing, fromNanos, toNanos, after, TICK_READ_CHUNK);
             for (StoredTick stored : chunk) {
-                addTo(bars, StoredBar.of(BarResolution.ONE_SECOND.bucketStart(stored.tick().eventTimeNanos()),
-                        stored.tick()));
+                addTo(
+                        bars,
+                        StoredBar.of(
+                                BarResolution.ONE_SECOND.bucketStart(
+                                        stored.tick().eventTimeNanos()),
+                                stored.tick()));
             }
             if (chunk.size() < TICK_READ_CHUNK) {
                 return bars;
@@ -184,15 +189,17 @@ public final class PriceHistory {
         List<StoredBar> bars = new ArrayList<>();
         for (StoredBar minute : minuteBars) {
             long bucket = resolution.bucketStart(minute.bucketStartNanos());
-            addTo(bars, new StoredBar(
-                    bucket,
-                    minute.openTimeNanos(),
-                    minute.open(),
-                    minute.high(),
-                    minute.low(),
-                    minute.closeTimeNanos(),
-                    minute.close(),
-                    minute.tickCount()));
+            addTo(
+                    bars,
+                    new StoredBar(
+                            bucket,
+                            minute.openTimeNanos(),
+                            minute.open(),
+                            minute.high(),
+                            minute.low(),
+                            minute.closeTimeNanos(),
+                            minute.close(),
+                            minute.tickCount()));
         }
         return bars;
     }

@@ -21,12 +21,7 @@ public interface PriceHistoryStore {
      * position. {@code listingCurrency} is the product's.
      */
     List<StoredTick> ticks(
-            String productId,
-            Currency listingCurrency,
-            long fromNanos,
-            long toNanos,
-            TickPosition after,
-            int limit);
+            String productId, Currency listingCurrency, long fromNanos, long toNanos, TickPosition after, int limit);
 
     /**
      * Returns the stored minute bars of product {@code productId} whose minutes start in [{@code fromNanos},

@@ -2,7 +2,6 @@ package io.tickscope.server.pricing;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.shared.money.Amount;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -12,7 +12,6 @@ import io.tickscope.shared.money.Amount;
  */
 public record StoredPrice(Amount basePrice, int saleDiscountBasisPoints) implements Comparable<StoredPrice> {
 
-
     public StoredPrice {
         requireNonNull(basePrice, "basePrice");
         if (saleDiscountBasisPoints < 0 || saleDiscountBasisPoints > 9_000) {

@@ -144,7 +144,9 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
             long minute = Math.floorDiv(tick.eventTimeNanos(), NANOS_PER_MINUTE);
             StoredBar bar = StoredBar.of(minute * NANOS_PER_MINUTE, tick);
             byMinute.computeIfAbsent(minute, m -> new LinkedHashMap<>())
-                    .merge(tick.productId(), new BarOfProduct(tick.price().basePrice().currency(), bar),
+                    .merge(
+                            tick.productId(),
+                            new BarOfProduct(tick.price().basePrice().currency(), bar),
                             (earlier, later) -> earlier.merge(later.bar()));
         }
         PreparedBatch upsert = handle.prepareBatch(UPSERT_BAR);

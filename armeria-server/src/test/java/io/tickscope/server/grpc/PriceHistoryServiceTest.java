@@ -74,8 +74,8 @@ class PriceHistoryServiceTest {
             token = page.getNextPageToken();
             tokens.add(token);
         } while (!token.isEmpty());
-        GetPriceHistoryResponse whole =
-                pricing.getPriceHistory(historyOf("P00007", start).setPageSize(1_000).build());
+        GetPriceHistoryResponse whole = pricing.getPriceHistory(
+                historyOf("P00007", start).setPageSize(1_000).build());
 
         assertThat(tokens).hasSize(3);
         assertThat(paged).isEqualTo(whole.getTicksList());
@@ -116,7 +116,8 @@ class PriceHistoryServiceTest {
 
         assertThat(bars.getBarsList()).isEqualTo(secondBarsOf(ticks));
         assertThat(day.getBarsList()).extracting(PriceBar::getTickCount).containsExactly(300L);
-        assertThat(day.getBars(0).getClose()).isEqualTo(ticks.get(299).getQuote().getDiscountedPrice());
+        assertThat(day.getBars(0).getClose())
+                .isEqualTo(ticks.get(299).getQuote().getDiscountedPrice());
     }
 
     @Test
@@ -142,10 +143,11 @@ class PriceHistoryServiceTest {
         });
         feeder.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> pricing.getPriceHistory(
-                                    historyOf("P00012", start).build())
-                            .getTicksCount()
-                    >= 100);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            pricing.getPriceHistory(historyOf("P00012", start).build())
+                                            .getTicksCount()
+                                    >= 100);
             RecordingObserver<WatchPricesResponse> watch = new RecordingObserver<>();
             async.watchPrices(
                     WatchPricesRequest.newBuilder()
@@ -186,10 +188,15 @@ class PriceHistoryServiceTest {
         Timestamp start = now();
         Timestamp earlier = InstantProtos.toProto(Instant.now().minus(Duration.ofHours(1)));
 
-        failsWith(Status.Code.NOT_FOUND, () -> pricing.getPriceHistory(historyOf("P99999", start).build()));
-        failsWith(Status.Code.NOT_FOUND, () -> pricing.getPriceBars(barsOf("P99999", start).build()));
+        failsWith(
+                Status.Code.NOT_FOUND,
+                () -> pricing.getPriceHistory(historyOf("P99999", start).build()));
+        failsWith(
+                Status.Code.NOT_FOUND,
+                () -> pricing.getPriceBars(barsOf("P99999", start).build()));
         assertViolation(
-                () -> pricing.getPriceHistory(historyOf("P00001", start).setEndTime(earlier).build()),
+                () -> pricing.getPriceHistory(
+                        historyOf("P00001", start).setEndTime(earlier).build()),
                 "end_time",
                 "expected: after start_time");
         assertViolation(
@@ -200,10 +207,10 @@ class PriceHistoryServiceTest {
                 "end_time",
                 "at most 31 days");
         assertViolation(
-                () -> pricing.getPriceBars(barsOf("P00001", InstantProtos.toProto(
-                                Instant.now().minus(Duration.ofDays(10))))
-                        .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_SECOND)
-                        .build()),
+                () -> pricing.getPriceBars(
+                        barsOf("P00001", InstantProtos.toProto(Instant.now().minus(Duration.ofDays(10))))
+                                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_SECOND)
+                                .build()),
                 "end_time",
                 "at most 600000 buckets");
         assertViolation(
@@ -213,15 +220,18 @@ class PriceHistoryServiceTest {
                 "resolution",
                 "PRICE_BAR_RESOLUTION_ONE_SECOND");
         assertViolation(
-                () -> pricing.getPriceHistory(historyOf("P00001", start).setPageToken("not a token!").build()),
+                () -> pricing.getPriceHistory(
+                        historyOf("P00001", start).setPageToken("not a token!").build()),
                 "page_token",
                 "is not a page token");
         assertViolation(
-                () -> pricing.getPriceHistory(historyOf("P00001", start).setPageSize(20_000).build()),
+                () -> pricing.getPriceHistory(
+                        historyOf("P00001", start).setPageSize(20_000).build()),
                 "page_size",
                 "expected: 1 to 10000");
         assertViolation(
-                () -> pricing.getPriceHistory(historyOf("P00001", start).clearStartTime().build()),
+                () -> pricing.getPriceHistory(
+                        historyOf("P00001", start).clearStartTime().build()),
                 "start_time",
                 "not set");
     }
@@ -230,12 +240,14 @@ class PriceHistoryServiceTest {
     void aPageTokenOfAnotherProductIsRefused() throws Exception {
         Timestamp start = now();
         publish("P00009", 3);
-        String token = pricing.getPriceHistory(historyOf("P00009", start).setPageSize(1).build())
+        String token = pricing.getPriceHistory(
+                        historyOf("P00009", start).setPageSize(1).build())
                 .getNextPageToken();
 
         assertThat(token).isNotEmpty();
         assertViolation(
-                () -> pricing.getPriceHistory(historyOf("P00010", start).setPageToken(token).build()),
+                () -> pricing.getPriceHistory(
+                        historyOf("P00010", start).setPageToken(token).build()),
                 "page_token",
                 "belongs to another request");
     }
@@ -256,7 +268,9 @@ class PriceHistoryServiceTest {
         assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(fieldViolations(status)).anySatisfy(violation -> {
             assertThat(violation.getField()).isEqualTo("replay_since");
-            assertThat(violation.getDescription()).contains("at most 24 hours ago").contains("GetPriceHistory");
+            assertThat(violation.getDescription())
+                    .contains("at most 24 hours ago")
+                    .contains("GetPriceHistory");
         });
     }
 
@@ -303,13 +317,15 @@ class PriceHistoryServiceTest {
                 .orElseThrow());
         assertThat(updates.subList(0, snapshotAt))
                 .allMatch(update -> update.getKind() == PriceUpdateKind.PRICE_UPDATE_KIND_REPLAY);
-        List<Long> stored = pricing
-                .getPriceHistory(historyOf(productId, start).setPageSize(10_000).build())
-                .getTicksList()
-                .stream()
-                .map(PriceTick::getSequenceNumber)
-                .filter(number -> number < snapshot)
-                .toList();
+        List<Long> stored =
+                pricing
+                        .getPriceHistory(
+                                historyOf(productId, start).setPageSize(10_000).build())
+                        .getTicksList()
+                        .stream()
+                        .map(PriceTick::getSequenceNumber)
+                        .filter(number -> number < snapshot)
+                        .toList();
         assertThat(replayed).isEqualTo(stored);
     }
 
@@ -322,11 +338,10 @@ class PriceHistoryServiceTest {
 
     private static void assertViolation(ThrowingCallable call, String field, String text) {
         StatusRuntimeException failure = failsWith(Status.Code.INVALID_ARGUMENT, call);
-        assertThat(fieldViolations(failure))
-                .anySatisfy(violation -> {
-                    assertThat(violation.getField()).isEqualTo(field);
-                    assertThat(violation.getDescription()).contains(text);
-                });
+        assertThat(fieldViolations(failure)).anySatisfy(violation -> {
+            assertThat(violation.getField()).isEqualTo(field);
+            assertThat(violation.getDescription()).contains(text);
+        });
     }
 
     /** Publishes {@code count} new prices of {@code productId} through one feeder stream and waits for its summary. */
@@ -346,7 +361,8 @@ class PriceHistoryServiceTest {
     }
 
     private String listingCurrencyOf(String productId) {
-        return pricing.getPrice(GetPriceRequest.newBuilder().setProductId(productId).build())
+        return pricing.getPrice(
+                        GetPriceRequest.newBuilder().setProductId(productId).build())
                 .getQuote()
                 .getListingCurrencyCode();
     }
@@ -381,14 +397,19 @@ class PriceHistoryServiceTest {
                         tick -> tick.getEventTime().getSeconds(), TreeMap::new, Collectors.toList()));
         List<PriceBar> bars = new ArrayList<>();
         bySecond.forEach((second, of) -> {
-            List<Money> prices =
-                    of.stream().map(tick -> tick.getQuote().getDiscountedPrice()).toList();
+            List<Money> prices = of.stream()
+                    .map(tick -> tick.getQuote().getDiscountedPrice())
+                    .toList();
             bars.add(PriceBar.newBuilder()
                     .setStartTime(Timestamp.newBuilder().setSeconds(second))
                     .setEndTime(Timestamp.newBuilder().setSeconds(second + 1))
                     .setOpen(prices.get(0))
-                    .setHigh(prices.stream().max(PriceHistoryServiceTest::compare).orElseThrow())
-                    .setLow(prices.stream().min(PriceHistoryServiceTest::compare).orElseThrow())
+                    .setHigh(prices.stream()
+                            .max(PriceHistoryServiceTest::compare)
+                            .orElseThrow())
+                    .setLow(prices.stream()
+                            .min(PriceHistoryServiceTest::compare)
+                            .orElseThrow())
                     .setClose(prices.get(prices.size() - 1))
                     .setTickCount(prices.size())
                     .build());

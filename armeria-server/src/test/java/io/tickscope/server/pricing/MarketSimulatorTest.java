@@ -95,8 +95,8 @@ class MarketSimulatorTest {
     @Test
     void withAJournalThatBlocksDifferentProductsChangeSideBySideAndTheMovesStayTheSame() {
         RoundTripJournal journal = new RoundTripJournal(Duration.ofMillis(2));
-        PriceBook book = PriceBook.load(
-                InMemoryProductStore.withProducts(50), Clock.fixed(NOW, ZoneOffset.UTC), journal);
+        PriceBook book =
+                PriceBook.load(InMemoryProductStore.withProducts(50), Clock.fixed(NOW, ZoneOffset.UTC), journal);
         try (MarketSimulator market = new MarketSimulator(book, 42, 0)) {
             market.makeMoves(2_000);
         }

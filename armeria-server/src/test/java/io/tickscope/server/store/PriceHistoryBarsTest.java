@@ -60,8 +60,8 @@ class PriceHistoryBarsTest {
         testDatabase = engine.create(temporary);
         database = testDatabase.open(5);
         book = PriceBook.load(database.productStore(), clock);
-        writer = new HistoryWriter(
-                database.priceHistoryStore(), book.incarnation(), true, Duration.ofDays(3650), clock);
+        writer =
+                new HistoryWriter(database.priceHistoryStore(), book.incarnation(), true, Duration.ofDays(3650), clock);
         book.recordChangesIn(writer);
         writer.start();
         history = new PriceHistory(book, database.priceHistoryStore(), writer);
@@ -95,7 +95,8 @@ class PriceHistoryBarsTest {
 
             roundsWithBars += bars.isEmpty() ? 0 : 1;
             assertThat(bars)
-                    .as("%s bars of %s in %s for %s, %s to %s",
+                    .as(
+                            "%s bars of %s in %s for %s, %s to %s",
                             resolution, productId, currency, segment, Nanos.toInstant(from), Nanos.toInstant(to))
                     .isEqualTo(barsFromTicks(productId, resolution, bucketsFrom, bucketsTo, currency, segment));
         }
@@ -128,7 +129,8 @@ class PriceHistoryBarsTest {
             int kind = random.nextInt(10);
             if (kind == 0) {
                 Amount current = book.latestUpdate(productId).listing().basePrice();
-                Amount published = new Amount(current.currency(), Math.max(1, current.minorUnits() + random.nextInt(41) - 20));
+                Amount published =
+                        new Amount(current.currency(), Math.max(1, current.minorUnits() + random.nextInt(41) - 20));
                 Sale sale = new Sale(1 + random.nextInt(5_000), clock.instant().plusSeconds(1 + random.nextInt(600)));
                 book.publish(productId, published, sale);
             } else {
@@ -173,17 +175,19 @@ class PriceHistoryBarsTest {
             int last = bars.size() - 1;
             if (last >= 0 && bars.get(last).startNanos() == bucket) {
                 PriceHistory.QuotedBar bar = bars.get(last);
-                bars.set(last, new PriceHistory.QuotedBar(
-                        bucket,
-                        bar.endNanos(),
-                        bar.open(),
-                        price.compareTo(bar.high()) > 0 ? price : bar.high(),
-                        price.compareTo(bar.low()) < 0 ? price : bar.low(),
-                        price,
-                        bar.tickCount() + 1));
+                bars.set(
+                        last,
+                        new PriceHistory.QuotedBar(
+                                bucket,
+                                bar.endNanos(),
+                                bar.open(),
+                                price.compareTo(bar.high()) > 0 ? price : bar.high(),
+                                price.compareTo(bar.low()) < 0 ? price : bar.low(),
+                                price,
+                                bar.tickCount() + 1));
             } else {
-                bars.add(new PriceHistory.QuotedBar(
-                        bucket, bucket + resolution.nanos(), price, price, price, price, 1));
+                bars.add(
+                        new PriceHistory.QuotedBar(bucket, bucket + resolution.nanos(), price, price, price, price, 1));
             }
         }
         return bars;

@@ -64,21 +64,32 @@ final class ClusterBenchCommand implements Callable<Integer> {
         int measuredChanges = smoke ? 200 : 5_000;
         Duration costWarmUp = Duration.ofSeconds(smoke ? 3 : 10);
         Duration costWindow = Duration.ofSeconds(smoke ? 5 : 30);
-        out.printf("Tickscope cluster benchmark, %s, %d processors%n", smoke ? "smoke" : "full", Runtime.getRuntime()
-                .availableProcessors());
+        out.printf(
+                "Tickscope cluster benchmark, %s, %d processors%n",
+                smoke ? "smoke" : "full", Runtime.getRuntime().availableProcessors());
 
-        out.printf("%n1. Delivery lag, one change at a time from PublishPrices to a watcher (%d measured after %d)%n",
+        out.printf(
+                "%n1. Delivery lag, one change at a time from PublishPrices to a watcher (%d measured after %d)%n",
                 measuredChanges, warmUpChanges);
         try (ScratchCluster scratch = ScratchCluster.create(engines, "lag_alone")) {
             ServerLaunch alone = scratch.startEmbedded("alone", "--rate-limit", "0", "--tick-rate", "0");
-            printLag(out, "server alone, in-process bus", DeliveryLag.measure(alone, alone, warmUpChanges, measuredChanges));
+            printLag(
+                    out,
+                    "server alone, in-process bus",
+                    DeliveryLag.measure(alone, alone, warmUpChanges, measuredChanges));
         }
         try (ScratchCluster scratch = ScratchCluster.create(engines, "lag_cluster")) {
             ServerLaunch a = scratch.startReplica("a", "--rate-limit", "0", "--tick-rate", "0");
             scratch.startReplica("b", "--rate-limit", "0", "--tick-rate", "0");
             ServerLaunch c = scratch.startReplica("c", "--rate-limit", "0", "--tick-rate", "0");
-            printLag(out, "cluster, published on A, watched on C", DeliveryLag.measure(a, c, warmUpChanges, measuredChanges));
-            printLag(out, "cluster, published and watched on A", DeliveryLag.measure(a, a, warmUpChanges, measuredChanges));
+            printLag(
+                    out,
+                    "cluster, published on A, watched on C",
+                    DeliveryLag.measure(a, c, warmUpChanges, measuredChanges));
+            printLag(
+                    out,
+                    "cluster, published and watched on A",
+                    DeliveryLag.measure(a, a, warmUpChanges, measuredChanges));
         }
 
         out.printf("%n2. Failover: kill -9 of a replica that does not run the market, 3 replicas%n");
@@ -86,14 +97,20 @@ final class ClusterBenchCommand implements Callable<Integer> {
             try (ScratchCluster scratch = ScratchCluster.create(engines, "failover")) {
                 double load = Conditions.loadAverageNow();
                 FailoverTime.Result result = FailoverTime.measure(scratch, watchers);
-                out.printf(Locale.ROOT, "  %,6d watchers, %,d on the killed replica: last resumed %d ms after the kill,"
+                out.printf(
+                        Locale.ROOT,
+                        "  %,6d watchers, %,d on the killed replica: last resumed %d ms after the kill,"
                                 + " median %d ms   (load %.1f)%n",
-                        result.watchers(), result.watchersMoved(), result.lastResumed().toMillis(),
-                        result.medianResumed().toMillis(), load);
+                        result.watchers(),
+                        result.watchersMoved(),
+                        result.lastResumed().toMillis(),
+                        result.medianResumed().toMillis(),
+                        load);
             }
         }
 
-        out.printf("%n3. CPU per price change, market at %,d changes/s, one watcher of every product per server%n",
+        out.printf(
+                "%n3. CPU per price change, market at %,d changes/s, one watcher of every product per server%n",
                 tickRate);
         try (ScratchCluster scratch = ScratchCluster.create(engines, "cost_alone")) {
             printCost(out, CostPerUpdate.embedded(scratch, tickRate, costWarmUp, costWindow));
@@ -105,14 +122,24 @@ final class ClusterBenchCommand implements Callable<Integer> {
     }
 
     private static void printLag(PrintStream out, String setup, LatencySummary lag) {
-        out.printf(Locale.ROOT, "  %-40s p50 %7.0f us  p99 %7.0f us  max %7.0f us   (load %.1f)%n",
-                setup, lag.p50Micros(), lag.p99Micros(), lag.maxMicros(), Conditions.loadAverageNow());
+        out.printf(
+                Locale.ROOT,
+                "  %-40s p50 %7.0f us  p99 %7.0f us  max %7.0f us   (load %.1f)%n",
+                setup,
+                lag.p50Micros(),
+                lag.p99Micros(),
+                lag.maxMicros(),
+                Conditions.loadAverageNow());
     }
 
     private static void printCost(PrintStream out, CostPerUpdate.Result result) {
-        out.printf(Locale.ROOT, "  %-55s %6.1f us CPU per change at %,8.0f changes/s (idle: %.1f%% of a core)"
-                        + "   (load %.1f)%n",
-                result.server(), result.cpuMicrosPerUpdate(), result.updatesPerSecond(),
-                result.idleCpuShare() * 100, Conditions.loadAverageNow());
+        out.printf(
+                Locale.ROOT,
+                "  %-55s %6.1f us CPU per change at %,8.0f changes/s (idle: %.1f%% of a core)" + "   (load %.1f)%n",
+                result.server(),
+                result.cpuMicrosPerUpdate(),
+                result.updatesPerSecond(),
+                result.idleCpuShare() * 100,
+                Conditions.loadAverageNow());
     }
 }

@@ -27,7 +27,8 @@ final class CostPerUpdate {
         ServerLaunch idle = scratch.startEmbedded("idle", "--rate-limit", "0", "--tick-rate", "0");
         Window quiet = Window.measure(idle, warmUp, window);
         idle.close();
-        ServerLaunch busy = scratch.startEmbedded("alone", "--rate-limit", "0", "--tick-rate", Integer.toString(tickRate));
+        ServerLaunch busy =
+                scratch.startEmbedded("alone", "--rate-limit", "0", "--tick-rate", Integer.toString(tickRate));
         Window loaded = Window.measure(busy, warmUp, window);
         busy.close();
         return loaded.perUpdateAbove("server alone (market in process)", quiet);
@@ -50,8 +51,8 @@ final class CostPerUpdate {
             ServerLaunch leader = busy.startReplica("leader", "--rate-limit", "0", "--tick-rate", rate);
             ServerLaunch follower = busy.startReplica("follower", "--rate-limit", "0", "--tick-rate", rate);
             if (!leader.logged("holds the market lease") || follower.logged("holds the market lease")) {
-                throw new IllegalStateException("expected the first replica to hold the market lease; logs in "
-                        + busy.logDirectory());
+                throw new IllegalStateException(
+                        "expected the first replica to hold the market lease; logs in " + busy.logDirectory());
             }
             Window[] both = Window.measureTogether(leader, follower, warmUp, window);
             return new Result[] {
@@ -80,7 +81,8 @@ final class CostPerUpdate {
                 long startedAt = System.nanoTime();
                 Pauses.sleep(window);
                 Duration length = Duration.ofNanos(System.nanoTime() - startedAt);
-                Window firstWindow = new Window(first.cpuNanos() - firstCpu, firstWatcher.changes() - firstUpdates, length);
+                Window firstWindow =
+                        new Window(first.cpuNanos() - firstCpu, firstWatcher.changes() - firstUpdates, length);
                 Window secondWindow = secondWatcher == null
                         ? firstWindow
                         : new Window(second.cpuNanos() - secondCpu, secondWatcher.changes() - secondUpdates, length);

@@ -55,13 +55,17 @@ final class DeliveryLag {
             BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
             Arrivals watch = new Arrivals(arrivals);
             PricingServiceGrpc.newStub(watching)
-                    .watchPrices(WatchPricesRequest.newBuilder().addProductIds(PRODUCT).build(), watch);
+                    .watchPrices(
+                            WatchPricesRequest.newBuilder()
+                                    .addProductIds(PRODUCT)
+                                    .build(),
+                            watch);
             Acknowledgement acknowledgement = new Acknowledgement();
             StreamObserver<PublishPricesRequest> publish =
                     PricingServiceGrpc.newStub(publishing).publishPrices(acknowledgement);
             if (!watch.snapshotReceived.await(UPDATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the watcher on " + watcher.name() + " received no snapshot within "
-                        + UPDATE_TIMEOUT);
+                throw new IllegalStateException(
+                        "the watcher on " + watcher.name() + " received no snapshot within " + UPDATE_TIMEOUT);
             }
             // A first change that may equal the current price, then one that differs from it: after these, every
             // change alternates between two prices and so is a change.

@@ -34,14 +34,17 @@ final class ScratchCluster implements AutoCloseable {
     /** Creates a database named after {@code scenario} and a random suffix on the engines' PostgreSQL. */
     static ScratchCluster create(ClusterEngines engines, String scenario) {
         String name = "bench_" + scenario + "_"
-                + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36).toLowerCase(Locale.ROOT);
+                + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
+                        .toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(engines.postgresAdminUrl());
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             return new ScratchCluster(engines, name, Files.createTempDirectory("tickscope-" + name));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + " on " + engines.postgresAdminUrl()
-                    + " (is PostgreSQL running? bash .ci/run starts it)", e);
+            throw new IllegalStateException(
+                    "cannot create database " + name + " on " + engines.postgresAdminUrl()
+                            + " (is PostgreSQL running? bash .ci/run starts it)",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

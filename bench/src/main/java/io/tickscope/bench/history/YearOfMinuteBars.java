@@ -96,7 +96,8 @@ public final class YearOfMinuteBars {
                 }
             }
             store.append(batch);
-            System.out.printf("filled: %,d ticks, %,d minute bars in %.1f s%n",
+            System.out.printf(
+                    "filled: %,d ticks, %,d minute bars in %.1f s%n",
                     MINUTES * 2L, (long) MINUTES, (System.nanoTime() - start) / 1e9);
 
             long from = Nanos.of(YEAR_START);
@@ -106,7 +107,8 @@ public final class YearOfMinuteBars {
             for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
                 long began = System.nanoTime();
                 long cpuBegan = THREADS.getCurrentThreadCpuTime();
-                List<StoredBar> bars = store.minuteBars(PRODUCT, listing.basePrice().currency(), from, to);
+                List<StoredBar> bars =
+                        store.minuteBars(PRODUCT, listing.basePrice().currency(), from, to);
                 long took = System.nanoTime() - began;
                 long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuBegan;
                 if (bars.size() != MINUTES) {
@@ -125,8 +127,8 @@ public final class YearOfMinuteBars {
 
     /** Starts a server on the filled store and pages through the year with GetPriceBars. */
     private static void measureOverGrpc(Path directory) {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED,
-                        Duration.ofSeconds(1))
+        ServerSettings settings = new ServerSettings(
+                        "127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED, Duration.ofSeconds(1))
                 .withHistoryRetention(Duration.ofDays(800));
         TickscopeServer server = TickscopeServer.start(settings);
         try {
@@ -168,8 +170,11 @@ public final class YearOfMinuteBars {
                 }
                 String name = resolution.name().substring("PRICE_BAR_RESOLUTION_".length());
                 report("gRPC: CPU time of client and server (one process) for the " + name + " year", cpu);
-                report(String.format("gRPC: a year of %s bars (%,d bars in %d pages of up to 10,000), in EUR",
-                        resolution.name().substring("PRICE_BAR_RESOLUTION_".length()), bars, pages), histogram);
+                report(
+                        String.format(
+                                "gRPC: a year of %s bars (%,d bars in %d pages of up to 10,000), in EUR",
+                                resolution.name().substring("PRICE_BAR_RESOLUTION_".length()), bars, pages),
+                        histogram);
             }
         } finally {
             server.close();
@@ -182,7 +187,8 @@ public final class YearOfMinuteBars {
     }
 
     private static void report(String what, Histogram histogram) {
-        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d runs; load average %.2f%n",
+        System.out.printf(
+                "%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d runs; load average %.2f%n",
                 what,
                 histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6,

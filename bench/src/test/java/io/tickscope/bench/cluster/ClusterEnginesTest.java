@@ -18,7 +18,8 @@ class ClusterEnginesTest {
 
     @Test
     void aUrlWithoutParametersKeepsNone() {
-        ClusterEngines engines = new ClusterEngines("nats://127.0.0.1:4222", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        ClusterEngines engines =
+                new ClusterEngines("nats://127.0.0.1:4222", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
         assertThat(engines.databaseUrl("bench_x")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/bench_x");
     }

@@ -48,14 +48,14 @@ public final class ServerConnection implements AutoCloseable {
      */
     public static ServerConnection embedded(Path dataDirectory, int tickRate) {
         TickscopeServer server = TickscopeServer.start(new ServerSettings(
-                "127.0.0.1",
-                0,
-                dataDirectory,
-                tickRate,
-                ServerSettings.DEFAULT_SEED,
-                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT,
-                SecuritySettings.none(),
-                EMBEDDED_LIMITS)
+                        "127.0.0.1",
+                        0,
+                        dataDirectory,
+                        tickRate,
+                        ServerSettings.DEFAULT_SEED,
+                        ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT,
+                        SecuritySettings.none(),
+                        EMBEDDED_LIMITS)
                 .withHistoryRetention(EMBEDDED_HISTORY_RETENTION));
         return new ServerConnection(ServerTarget.of(new ServerAddress("127.0.0.1", server.port())), server);
     }
