@@ -143,30 +143,37 @@ public final class MarketSimulator implements AutoCloseable {
 
     /** Makes {@code count} moves, drawn on the calling thread, and returns once all are applied. */
     void makeMoves(int count) {
-        Map<String, List<Move>> movesByProduct = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            String productId = productIds.get(random.nextInt(productIds.size()));
-            int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
-            Move move =
-                    new Move(productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
-            movesByProduct.computeIfAbsent(productId, id -> new ArrayList<>()).add(move);
-        }
         ExecutorService inFlight = changesInFlight;
         if (inFlight == null) {
-            movesByProduct.values().forEach(this::apply);
+            // In process a change does not wait: apply each as drawn, with nothing gathered on the way.
+            for (int i = 0; i < count; i++) {
+                apply(drawMove());
+            }
             return;
+        }
+        Map<String, List<Move>> movesByProduct = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            Move move = drawMove();
+            movesByProduct
+                    .computeIfAbsent(move.productId(), id -> new ArrayList<>())
+                    .add(move);
         }
         List<Future<?>> changing = new ArrayList<>(movesByProduct.size());
         for (List<Move> moves : movesByProduct.values()) {
-            changing.add(inFlight.submit(() -> apply(moves)));
+            changing.add(inFlight.submit(() -> moves.forEach(this::apply)));
         }
         awaitAll(changing);
     }
 
-    private void apply(List<Move> moves) {
-        for (Move move : moves) {
-            book.applyMarketMove(move.productId(), move.changeBasisPoints(), move.newSale());
-        }
+    /** Draws the next move from the seed: always in this order, so that a seed makes the same moves either way. */
+    private Move drawMove() {
+        String productId = productIds.get(random.nextInt(productIds.size()));
+        int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
+        return new Move(productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
+    }
+
+    private void apply(Move move) {
+        book.applyMarketMove(move.productId(), move.changeBasisPoints(), move.newSale());
     }
 
     /** Waits for every change of a batch, then throws the first failure, so that a failing journal stops it. */
