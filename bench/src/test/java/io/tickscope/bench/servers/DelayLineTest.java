@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The proxy as a delay line: a raw TCP echo through it takes the configured round trip. No echo may come back
  * sooner than the line allows (that would be a bug, whatever the machine's load); the fastest of 200 must come
- * within 10% of it (the line adds little of its own: a loaded machine delays some echoes, not all of them).
+ * within 10% of it or 0.3 ms, whichever is more (the line adds little of its own: a loaded machine delays some
+ * echoes, not all of them). The absolute floor is the timer: each direction waits out its delay with a park whose
+ * wake-up runs 50 to 100 µs late on Linux under load, which is a fifth of a half-millisecond line.
  */
 class DelayLineTest {
 
@@ -54,10 +56,12 @@ class DelayLineTest {
         assertThat(nanos[0]).isGreaterThanOrEqualTo(serialization);
     }
 
+    private static final long TIMER_SLACK_NANOS = 300_000;
+
     private static void assertRoundTrip(Link link) throws Exception {
         long[] nanos = DelayLineCheck.echoRoundTripNanos(link, ECHOES, 64);
         long roundTrip = link.roundTrip().toNanos();
 
-        assertThat(nanos[0]).as("fastest echo, ns").isBetween(roundTrip, roundTrip + roundTrip / 10);
+        assertThat(nanos[0]).as("fastest echo, ns").isBetween(roundTrip, roundTrip + Math.max(roundTrip / 10, TIMER_SLACK_NANOS));
     }
 }
