@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * latency within three times what it was before the flood. MadeYouReset (CVE-2025-55163): the connection that
  * provokes the server into resetting its streams is closed as well.
  */
+@Tag("timing") // compares latencies: runs alone, after the module's two forks (see the pom)
 class ResetFloodTest {
 
     private static final GetPriceRequest REQUEST =

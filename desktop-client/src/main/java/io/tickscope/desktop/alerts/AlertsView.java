@@ -12,6 +12,7 @@ import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
 import io.tickscope.desktop.ui.MoneyFormat;
 import io.tickscope.desktop.wire.TableColumns;
+import io.tickscope.shared.money.Amount;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -238,6 +239,8 @@ public final class AlertsView implements View {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var price = TableColumns.numeric("Price", 120, AlertFiring::price, money::format);
+        // The log keeps firings from before a change of the shown currency.
+        price.setComparator(Amount.ACROSS_CURRENCIES);
         table.getColumns()
                 .setAll(List.of(
                         TableColumns.numeric("Time", 200, AlertFiring::time, AlertsView::time),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.Currency;
 
 /**
@@ -13,6 +14,15 @@ import java.util.Currency;
  * {@link BigDecimal} and rounds half-even, as accounting does.
  */
 public record Amount(Currency currency, long minorUnits) implements Comparable<Amount> {
+
+    /**
+     * Orders amounts of any currencies: by currency code, then by value within a currency. For a column that
+     * can hold several currencies (an alert log kept while the shown currency changed), where {@link
+     * #compareTo} would refuse the first pair that differs.
+     */
+    public static final Comparator<Amount> ACROSS_CURRENCIES = Comparator.comparing(
+                    (Amount amount) -> amount.currency().getCurrencyCode())
+            .thenComparingLong(Amount::minorUnits);
 
     public Amount {
         requireNonNull(currency, "currency");
