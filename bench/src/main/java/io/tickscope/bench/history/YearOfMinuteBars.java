@@ -3,6 +3,9 @@ package io.tickscope.bench.history;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
 import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
+import io.tickscope.api.pricing.v1.MinorUnitPriceBar;
+import io.tickscope.api.pricing.v1.PriceBar;
+import io.tickscope.api.pricing.v1.PriceBarEncoding;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tickscope.server.ServerSettings;
@@ -32,7 +35,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Measures how long a year of one-minute bars of one product takes: read from the store (the minute-bar table's
- * primary key range), and fetched over gRPC as GetPriceBars pages of 10,000 bars, on the embedded SQLite store.
+ * primary key range), and fetched over gRPC with GetPriceBars, on the embedded SQLite store: as Money bars in
+ * pages of 10,000, and as minor-unit bars in pages of 10,000 and of 100,000; the client reads every bar's close.
  *
  * <p>The store is filled with two ticks in every minute of a year for one product (1,051,200 ticks, 525,600
  * minute bars) through the same {@link PriceHistoryStore#append} the server's history writer uses, then a
@@ -125,7 +129,7 @@ public final class YearOfMinuteBars {
         }
     }
 
-    /** Starts a server on the filled store and pages through the year with GetPriceBars. */
+    /** Starts a server on the filled store and pages through the year with GetPriceBars in each encoding. */
     private static void measureOverGrpc(Path directory) {
         ServerSettings settings = new ServerSettings(
                         "127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED, Duration.ofSeconds(1))
@@ -139,46 +143,73 @@ public final class YearOfMinuteBars {
                     PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE,
                     PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_HOUR,
                     PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_DAY)) {
-                Histogram histogram = new Histogram(3);
-                Histogram cpu = new Histogram(3);
-                int bars = 0;
-                int pages = 0;
-                for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
-                    long began = System.nanoTime();
-                    long cpuBegan = processCpuNanos();
-                    bars = 0;
-                    pages = 0;
-                    String token = "";
-                    do {
-                        GetPriceBarsResponse page = pricing.getPriceBars(GetPriceBarsRequest.newBuilder()
-                                .setProductId(PRODUCT)
-                                .setResolution(resolution)
-                                .setStartTime(InstantProtos.toProto(YEAR_START))
-                                .setEndTime(InstantProtos.toProto(YEAR_START.plus(Duration.ofDays(365))))
-                                .setCurrencyCode("EUR")
-                                .setPageSize(10_000)
-                                .setPageToken(token)
-                                .build());
-                        bars += page.getBarsCount();
-                        pages++;
-                        token = page.getNextPageToken();
-                    } while (!token.isEmpty());
-                    if (run >= WARM_UP_RUNS) {
-                        histogram.recordValue(System.nanoTime() - began);
-                        cpu.recordValue(processCpuNanos() - cpuBegan);
-                    }
-                }
-                String name = resolution.name().substring("PRICE_BAR_RESOLUTION_".length());
-                report("gRPC: CPU time of client and server (one process) for the " + name + " year", cpu);
-                report(
-                        String.format(
-                                "gRPC: a year of %s bars (%,d bars in %d pages of up to 10,000), in EUR",
-                                resolution.name().substring("PRICE_BAR_RESOLUTION_".length()), bars, pages),
-                        histogram);
+                measure(pricing, resolution, PriceBarEncoding.PRICE_BAR_ENCODING_MONEY, 10_000);
+                measure(pricing, resolution, PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS, 10_000);
+                measure(pricing, resolution, PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS, 100_000);
             }
         } finally {
             server.close();
         }
+    }
+
+    /**
+     * Pages through the year as a client would, reading every bar's prices back; reports wall time and the CPU
+     * time of the process (client and server together).
+     */
+    private static void measure(
+            PricingServiceBlockingStub pricing,
+            PriceBarResolution resolution,
+            PriceBarEncoding encoding,
+            int pageSize) {
+        Histogram histogram = new Histogram(3);
+        Histogram cpu = new Histogram(3);
+        int bars = 0;
+        int pages = 0;
+        for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
+            long began = System.nanoTime();
+            long cpuBegan = processCpuNanos();
+            bars = 0;
+            pages = 0;
+            long checksum = 0;
+            String token = "";
+            do {
+                GetPriceBarsResponse page = pricing.getPriceBars(GetPriceBarsRequest.newBuilder()
+                        .setProductId(PRODUCT)
+                        .setResolution(resolution)
+                        .setStartTime(InstantProtos.toProto(YEAR_START))
+                        .setEndTime(InstantProtos.toProto(YEAR_START.plus(Duration.ofDays(365))))
+                        .setCurrencyCode("EUR")
+                        .setEncoding(encoding)
+                        .setPageSize(pageSize)
+                        .setPageToken(token)
+                        .build());
+                for (PriceBar bar : page.getBarsList()) {
+                    checksum += bar.getClose().getUnits() + bar.getStartTime().getSeconds();
+                }
+                for (MinorUnitPriceBar bar : page.getMinorUnitBarsList()) {
+                    checksum += bar.getCloseMinorUnits() + bar.getStartTimeSeconds();
+                }
+                bars += page.getBarsCount() + page.getMinorUnitBarsCount();
+                pages++;
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            if (checksum == 0) {
+                throw new IllegalStateException("no bars read");
+            }
+            if (run >= WARM_UP_RUNS) {
+                histogram.recordValue(System.nanoTime() - began);
+                cpu.recordValue(processCpuNanos() - cpuBegan);
+            }
+        }
+        String what = String.format(
+                "gRPC %s, %s: %,d bars in %d pages of up to %,d",
+                resolution.name().substring("PRICE_BAR_RESOLUTION_".length()),
+                encoding.name().substring("PRICE_BAR_ENCODING_".length()),
+                bars,
+                pages,
+                pageSize);
+        report(what + ", CPU of client and server", cpu);
+        report(what + ", wall", histogram);
     }
 
     private static long processCpuNanos() {
