@@ -10,6 +10,7 @@ import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
+import io.tickscope.server.pricing.BarResolution;
 import io.tickscope.server.pricing.Nanos;
 import io.tickscope.server.pricing.PriceHistoryStore;
 import io.tickscope.server.pricing.PriceTick;
@@ -112,7 +113,7 @@ public final class YearOfMinuteBars {
                 long began = System.nanoTime();
                 long cpuBegan = THREADS.getCurrentThreadCpuTime();
                 List<StoredBar> bars =
-                        store.minuteBars(PRODUCT, listing.basePrice().currency(), from, to);
+                        store.bars(PRODUCT, listing.basePrice().currency(), BarResolution.ONE_MINUTE, from, to);
                 long took = System.nanoTime() - began;
                 long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuBegan;
                 if (bars.size() != MINUTES) {
