@@ -33,7 +33,8 @@ public interface PriceHistoryStore {
     /**
      * Returns the stored bars of {@code length} (one of {@link #STORED_LENGTHS}) of product {@code productId}
      * whose buckets hold a time in [{@code fromNanos}, {@code toNanos}), oldest first. {@code listingCurrency} is
-     * the product's.
+     * the product's. Each bar's open and close time are its bucket's start: bars of one length never overlap, so
+     * that orders them as their ticks' times would, which is all that merging them needs.
      */
     List<StoredBar> bars(
             String productId, Currency listingCurrency, BarResolution length, long fromNanos, long toNanos);

@@ -359,6 +359,8 @@ class PriceHistoryServiceTest {
         AggregatedHttpResponse history = http.get("/v1/prices/P00013/history?start_time=" + since + "&page_size=2");
         AggregatedHttpResponse bars = http.get("/v1/prices/P00013/bars?resolution=PRICE_BAR_RESOLUTION_ONE_MINUTE"
                 + "&currency_code=GBP&start_time=" + since);
+        AggregatedHttpResponse minorUnits = http.get("/v1/prices/P00013/bars?resolution=PRICE_BAR_RESOLUTION_ONE_HOUR"
+                + "&encoding=PRICE_BAR_ENCODING_MINOR_UNITS&page_size=100000&currency_code=JPY&start_time=" + since);
         AggregatedHttpResponse noResolution = http.get("/v1/prices/P00013/bars?start_time=" + since);
         AggregatedHttpResponse unknown = http.get("/v1/prices/P99999/history?start_time=" + since);
 
@@ -366,6 +368,12 @@ class PriceHistoryServiceTest {
         assertThat(history.contentUtf8()).contains("\"sequenceNumber\"").contains("\"nextPageToken\"");
         assertThat(bars.status()).isEqualTo(HttpStatus.OK);
         assertThat(bars.contentUtf8()).contains("\"tickCount\"").contains("\"currencyCode\":\"GBP\"");
+        assertThat(minorUnits.status()).isEqualTo(HttpStatus.OK);
+        assertThat(minorUnits.contentUtf8())
+                .contains("\"minorUnitBars\"")
+                .contains("\"closeMinorUnits\"")
+                .contains("\"currencyCode\":\"JPY\"")
+                .doesNotContain("\"bars\"");
         assertThat(noResolution.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noResolution.contentUtf8())
                 .contains("\"grpc-code\":\"INVALID_ARGUMENT\"")
