@@ -25,6 +25,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +49,12 @@ import org.HdrHistogram.Histogram;
  * server is started on it with a retention longer than the year. Each figure is a HdrHistogram of repeated
  * runs after warm-up runs.
  *
+ * <p>With {@code --postgres} the same on a database of its own on the PostgreSQL at 127.0.0.1:5432 (user
+ * postgres), dropped at the end; the store's CPU figure is then only the reading JVM's share.
+ *
  * <pre>
  * ./mvnw -q -pl bench -am package -DskipTests
- * java -Xms1g -Xmx1g -cp bench/target/tickscope-bench-0.1.0-SNAPSHOT.jar io.tickscope.bench.history.YearOfMinuteBars
+ * java -Xms1g -Xmx1g -cp bench/target/tickscope-bench-0.1.0-SNAPSHOT.jar io.tickscope.bench.history.YearOfMinuteBars [--postgres]
  * </pre>
  */
 public final class YearOfMinuteBars {
@@ -58,83 +66,109 @@ public final class YearOfMinuteBars {
     private static final int MEASURED_RUNS = 10;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+    private static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     private YearOfMinuteBars() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Files.createTempDirectory("tickscope-bench-history");
+        ServerSettings settings = new ServerSettings(
+                        "127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED, Duration.ofSeconds(1))
+                .withHistoryRetention(Duration.ofDays(800));
         try {
-            fill(directory);
-            measureOverGrpc(directory);
+            if (List.of(args).contains("--postgres")) {
+                String name =
+                        "tickscope_bench_history_" + ProcessHandle.current().pid();
+                execute(POSTGRES_ADMIN_URL, "CREATE DATABASE " + name);
+                String url = "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+                try {
+                    System.out.println("PostgreSQL: " + url);
+                    try (Database database =
+                            Database.openPostgres(url, ServerSettings.DEFAULT_SEED, Clock.systemUTC())) {
+                        fill(database);
+                    }
+                    measureOverGrpc(settings.withDatabaseUrl(url));
+                } finally {
+                    execute(POSTGRES_ADMIN_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            } else {
+                System.out.println("SQLite: " + directory);
+                try (Database database = Database.open(directory, ServerSettings.DEFAULT_SEED)) {
+                    fill(database);
+                }
+                measureOverGrpc(settings);
+            }
         } finally {
             deleteRecursively(directory);
         }
     }
 
-    /** Stores a year of ticks for {@link #PRODUCT} and measures reading its minute bars from the store. */
-    private static void fill(Path directory) {
-        try (Database database = Database.open(directory, ServerSettings.DEFAULT_SEED)) {
-            ProductListing listing = database.productStore().loadListings().stream()
-                    .filter(candidate -> candidate.productId().equals(PRODUCT))
-                    .findFirst()
-                    .orElseThrow();
-            PriceHistoryStore store = database.priceHistoryStore();
-            Random random = new Random(1);
-            long price = listing.basePrice().minorUnits();
-            long start = System.nanoTime();
-            List<PriceTick> batch = new ArrayList<>();
-            long sequence = 2;
-            for (int minute = 0; minute < MINUTES; minute++) {
-                for (int second : new int[] {7, 41}) {
-                    price = Math.max(1, price + random.nextInt(21) - 10);
-                    batch.add(new PriceTick(
-                            PRODUCT,
-                            YEAR_START.plusSeconds(minute * 60L + second),
-                            1,
-                            sequence++,
-                            new StoredPrice(new Amount(listing.basePrice().currency(), price), 0),
-                            null));
-                }
-                if (batch.size() >= 20_000) {
-                    store.append(batch);
-                    batch.clear();
-                }
-            }
-            store.append(batch);
-            System.out.printf(
-                    "filled: %,d ticks, %,d minute bars in %.1f s%n",
-                    MINUTES * 2L, (long) MINUTES, (System.nanoTime() - start) / 1e9);
-
-            long from = Nanos.of(YEAR_START);
-            long to = from + MINUTES * NANOS_PER_MINUTE;
-            Histogram histogram = new Histogram(3);
-            Histogram cpu = new Histogram(3);
-            for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
-                long began = System.nanoTime();
-                long cpuBegan = THREADS.getCurrentThreadCpuTime();
-                List<StoredBar> bars =
-                        store.bars(PRODUCT, listing.basePrice().currency(), BarResolution.ONE_MINUTE, from, to);
-                long took = System.nanoTime() - began;
-                long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuBegan;
-                if (bars.size() != MINUTES) {
-                    throw new IllegalStateException("bars: " + bars.size() + " (expected: " + MINUTES + ')');
-                }
-                if (run >= WARM_UP_RUNS) {
-                    histogram.recordValue(took);
-                    cpu.recordValue(cpuTook);
-                }
-            }
-            report("store: a year of minute bars (525,600 rows) read, wall", histogram);
-            // SQLite runs on the calling thread: its CPU time is the read's cost on an idle machine.
-            report("store: the same, CPU time of the reading thread", cpu);
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
+    /** Stores a year of ticks for {@link #PRODUCT} and measures reading its minute bars from the store. */
+    private static void fill(Database database) {
+        ProductListing listing = database.productStore().loadListings().stream()
+                .filter(candidate -> candidate.productId().equals(PRODUCT))
+                .findFirst()
+                .orElseThrow();
+        PriceHistoryStore store = database.priceHistoryStore();
+        Random random = new Random(1);
+        long price = listing.basePrice().minorUnits();
+        long start = System.nanoTime();
+        List<PriceTick> batch = new ArrayList<>();
+        long sequence = 2;
+        for (int minute = 0; minute < MINUTES; minute++) {
+            for (int second : new int[] {7, 41}) {
+                price = Math.max(1, price + random.nextInt(21) - 10);
+                batch.add(new PriceTick(
+                        PRODUCT,
+                        YEAR_START.plusSeconds(minute * 60L + second),
+                        1,
+                        sequence++,
+                        new StoredPrice(new Amount(listing.basePrice().currency(), price), 0),
+                        null));
+            }
+            if (batch.size() >= 20_000) {
+                store.append(batch);
+                batch.clear();
+            }
+        }
+        store.append(batch);
+        System.out.printf(
+                "filled: %,d ticks, %,d minute bars in %.1f s%n",
+                MINUTES * 2L, (long) MINUTES, (System.nanoTime() - start) / 1e9);
+
+        long from = Nanos.of(YEAR_START);
+        long to = from + MINUTES * NANOS_PER_MINUTE;
+        Histogram histogram = new Histogram(3);
+        Histogram cpu = new Histogram(3);
+        for (int run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run++) {
+            long began = System.nanoTime();
+            long cpuBegan = THREADS.getCurrentThreadCpuTime();
+            List<StoredBar> bars =
+                    store.bars(PRODUCT, listing.basePrice().currency(), BarResolution.ONE_MINUTE, from, to);
+            long took = System.nanoTime() - began;
+            long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuBegan;
+            if (bars.size() != MINUTES) {
+                throw new IllegalStateException("bars: " + bars.size() + " (expected: " + MINUTES + ')');
+            }
+            if (run >= WARM_UP_RUNS) {
+                histogram.recordValue(took);
+                cpu.recordValue(cpuTook);
+            }
+        }
+        report("store: a year of minute bars (525,600 rows) read, wall", histogram);
+        // SQLite runs on the calling thread: its CPU time is the read's cost on an idle machine.
+        report("store: the same, CPU time of the reading thread", cpu);
+    }
+
     /** Starts a server on the filled store and pages through the year with GetPriceBars in each encoding. */
-    private static void measureOverGrpc(Path directory) {
-        ServerSettings settings = new ServerSettings(
-                        "127.0.0.1", 0, directory, 0, ServerSettings.DEFAULT_SEED, Duration.ofSeconds(1))
-                .withHistoryRetention(Duration.ofDays(800));
+    private static void measureOverGrpc(ServerSettings settings) {
         TickscopeServer server = TickscopeServer.start(settings);
         try {
             PricingServiceBlockingStub pricing = GrpcClients.builder("http://127.0.0.1:" + server.port())
