@@ -8,6 +8,7 @@ import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
 import io.tickscope.api.pricing.v1.GetPriceHistoryRequest;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
+import io.tickscope.api.pricing.v1.PriceBarEncoding;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
@@ -22,17 +23,25 @@ import io.tickscope.api.recommendation.v1.SessionStart;
 import io.tickscope.api.recommendation.v1.UploadBookRatingsRequest;
 import io.tickscope.api.user.v1.GetUserRequest;
 import io.tickscope.api.user.v1.UserServiceGrpc;
+import io.tickscope.shared.time.InstantProtos;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** An example request for every method, so that DocService's console opens ready to send. */
 final class DocExamples {
 
-    /** A start of range for the history examples; edit it to a time within the server's retention. */
-    private static final Timestamp EXAMPLE_START =
-            Timestamp.newBuilder().setSeconds(1_796_540_400L).build();
-
     private DocExamples() {}
 
-    static DocServiceBuilder addTo(DocServiceBuilder docs) {
+    /**
+     * Adds the examples to {@code docs}. Example requests are fixed JSON, so the history examples start at the
+     * hour {@code serverStart} falls in: on a server that has run for a while they read from its oldest kept
+     * history (retention prunes what is older), and their pages are long enough to reach the present: hour bars
+     * (1,000 hours a page) and minute bars in minor units (10,000 minutes a page). WatchPrices replays at most
+     * 24 hours and GetPriceHistory reads at most 31 days, so on a server up longer than that their examples
+     * need a later time, which the refusal names.
+     */
+    static DocServiceBuilder addTo(DocServiceBuilder docs, Instant serverStart) {
+        Timestamp historyStart = InstantProtos.toProto(serverStart.truncatedTo(ChronoUnit.HOURS));
         String pricing = PricingServiceGrpc.SERVICE_NAME;
         String recommendation = RecommendationServiceGrpc.SERVICE_NAME;
         return docs.exampleRequests(
@@ -76,7 +85,7 @@ final class DocExamples {
                         "GetPriceHistory",
                         GetPriceHistoryRequest.newBuilder()
                                 .setProductId("P00042")
-                                .setStartTime(EXAMPLE_START)
+                                .setStartTime(historyStart)
                                 .setCurrencyCode("EUR")
                                 .setPageSize(100)
                                 .build())
@@ -85,10 +94,18 @@ final class DocExamples {
                         "GetPriceBars",
                         GetPriceBarsRequest.newBuilder()
                                 .setProductId("P00042")
-                                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE)
-                                .setStartTime(EXAMPLE_START)
+                                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_HOUR)
+                                .setStartTime(historyStart)
                                 .setCurrencyCode("EUR")
                                 .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)
+                                .build(),
+                        GetPriceBarsRequest.newBuilder()
+                                .setProductId("P00042")
+                                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE)
+                                .setStartTime(historyStart)
+                                .setCurrencyCode("EUR")
+                                .setEncoding(PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS)
+                                .setPageSize(10_000)
                                 .build())
                 .exampleRequests(
                         pricing,
@@ -96,7 +113,7 @@ final class DocExamples {
                         WatchPricesRequest.newBuilder()
                                 .addProductIds("P00042")
                                 .setCurrencyCode("EUR")
-                                .setReplaySince(EXAMPLE_START)
+                                .setReplaySince(historyStart)
                                 .build())
                 .exampleRequests(
                         recommendation,

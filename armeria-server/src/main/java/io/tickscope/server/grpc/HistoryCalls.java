@@ -8,6 +8,7 @@ import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
 import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
 import io.tickscope.api.pricing.v1.GetPriceHistoryRequest;
 import io.tickscope.api.pricing.v1.GetPriceHistoryResponse;
+import io.tickscope.api.pricing.v1.PriceBarEncoding;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.pricing.BarResolution;
@@ -30,6 +31,12 @@ final class HistoryCalls {
 
     static final int DEFAULT_PAGE_SIZE = 1_000;
     static final int MAX_PAGE_SIZE = 10_000;
+    /**
+     * Minor-unit bars take about a third of the bytes of Money bars (22 to 30 for everyday prices, against 79):
+     * a page of this many is about 3 MB, under gRPC's usual 4 MiB limit on a message.
+     */
+    static final int MAX_MINOR_UNIT_BARS_PAGE_SIZE = 100_000;
+
     static final Duration MAX_HISTORY_RANGE = Duration.ofDays(31);
     static final long MAX_BAR_BUCKETS = 600_000;
     /** Timestamps history can hold: nanoseconds since the epoch in a long. */
@@ -49,7 +56,7 @@ final class HistoryCalls {
         Identifiers.check(violations, "product_id", productId, "P00042");
         Currency currency = Currencies.parse(request.getCurrencyCode(), violations, "currency_code");
         Segment segment = Segments.fromProto(request.getCustomerSegmentValue(), violations, "customer_segment");
-        int pageSize = pageSize(request.getPageSize(), violations);
+        int pageSize = pageSize(request.getPageSize(), MAX_PAGE_SIZE, violations);
         @Nullable Long from = request.hasStartTime() ? nanos(request.getStartTime(), "start_time", violations) : null;
         if (!request.hasStartTime()) {
             violations.add("start_time", "not set (expected: the start of the range, such as 2026-12-06T07:00:00Z)");
@@ -85,7 +92,9 @@ final class HistoryCalls {
         Currency currency = Currencies.parse(request.getCurrencyCode(), violations, "currency_code");
         Segment segment = Segments.fromProto(request.getCustomerSegmentValue(), violations, "customer_segment");
         @Nullable BarResolution resolution = resolutionOf(request.getResolutionValue(), violations);
-        int pageSize = pageSize(request.getPageSize(), violations);
+        boolean minorUnits = inMinorUnits(request.getEncodingValue(), violations);
+        int pageSize =
+                pageSize(request.getPageSize(), minorUnits ? MAX_MINOR_UNIT_BARS_PAGE_SIZE : MAX_PAGE_SIZE, violations);
         @Nullable Long from = request.hasStartTime() ? nanos(request.getStartTime(), "start_time", violations) : null;
         if (!request.hasStartTime()) {
             violations.add("start_time", "not set (expected: the start of the range, such as 2026-12-06T07:00:00Z)");
@@ -112,11 +121,16 @@ final class HistoryCalls {
         BarResolution bars = requireNonNull(resolution, "resolution");
         long pageStart = token == null ? bucketsFrom : token.first();
         long lastBucketEnd = bucketsTo;
-        long pageEnd = Math.min(lastBucketEnd, pageStart + pageSize * bars.nanos());
+        // A page of 100,000 days would overflow a long of nanoseconds: the page is at most what is left.
+        long pageEnd = pageStart + Math.min(lastBucketEnd - pageStart, saturatedProduct(pageSize, bars.nanos()));
         BlockingUnary.respond(responseObserver, () -> {
             List<PriceHistory.QuotedBar> page = history.bars(productId, bars, pageStart, pageEnd, currency, segment);
             GetPriceBarsResponse.Builder response = GetPriceBarsResponse.newBuilder();
-            page.forEach(bar -> response.addBars(HistoryMessages.toProto(bar)));
+            if (minorUnits) {
+                PriceBarMessages.addMinorUnitBars(response, page, currency, bars);
+            } else {
+                PriceBarMessages.addMoneyBars(response, page);
+            }
             if (pageEnd < lastBucketEnd) {
                 response.setNextPageToken(PageTokens.encode(query, to, pageEnd, 0));
             }
@@ -170,14 +184,25 @@ final class HistoryCalls {
         }
     }
 
-    private static int pageSize(int requested, RequestViolations violations) {
-        if (requested < 0 || requested > MAX_PAGE_SIZE) {
+    private static int pageSize(int requested, int max, RequestViolations violations) {
+        if (requested < 0 || requested > max) {
             violations.add(
-                    "page_size",
-                    requested + " (expected: 1 to " + MAX_PAGE_SIZE + ", or 0 for " + DEFAULT_PAGE_SIZE + ')');
+                    "page_size", requested + " (expected: 1 to " + max + ", or 0 for " + DEFAULT_PAGE_SIZE + ')');
             return DEFAULT_PAGE_SIZE;
         }
         return requested == 0 ? DEFAULT_PAGE_SIZE : requested;
+    }
+
+    /** Returns whether the request asked for minor-unit bars; false after a violation when it is no encoding. */
+    private static boolean inMinorUnits(int value, RequestViolations violations) {
+        PriceBarEncoding encoding = PriceBarEncoding.forNumber(value);
+        if (encoding == null || encoding == PriceBarEncoding.UNRECOGNIZED) {
+            violations.add(
+                    "encoding",
+                    value + " (expected: PRICE_BAR_ENCODING_MONEY, PRICE_BAR_ENCODING_MINOR_UNITS or unspecified)");
+            return false;
+        }
+        return encoding == PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS;
     }
 
     private static @Nullable BarResolution resolutionOf(int value, RequestViolations violations) {

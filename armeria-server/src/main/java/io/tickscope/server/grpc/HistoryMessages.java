@@ -1,13 +1,10 @@
 package io.tickscope.server.grpc;
 
-import io.tickscope.api.pricing.v1.PriceBar;
 import io.tickscope.api.pricing.v1.PriceTick;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
-import io.tickscope.server.pricing.Nanos;
 import io.tickscope.server.pricing.PriceHistory;
 import io.tickscope.server.pricing.Quote;
-import io.tickscope.shared.money.MoneyProtos;
 import io.tickscope.shared.time.InstantProtos;
 
 /** Maps price history from the domain to the contract. */
@@ -21,18 +18,6 @@ final class HistoryMessages {
                 .setSequenceNumber(tick.tick().sequenceNumber())
                 .setEventTime(InstantProtos.toProto(tick.tick().eventTime()))
                 .setServerIncarnation(tick.tick().incarnation())
-                .build();
-    }
-
-    static PriceBar toProto(PriceHistory.QuotedBar bar) {
-        return PriceBar.newBuilder()
-                .setStartTime(InstantProtos.toProto(Nanos.toInstant(bar.startNanos())))
-                .setEndTime(InstantProtos.toProto(Nanos.toInstant(bar.endNanos())))
-                .setOpen(MoneyProtos.toProto(bar.open()))
-                .setHigh(MoneyProtos.toProto(bar.high()))
-                .setLow(MoneyProtos.toProto(bar.low()))
-                .setClose(MoneyProtos.toProto(bar.close()))
-                .setTickCount(bar.tickCount())
                 .build();
     }
 

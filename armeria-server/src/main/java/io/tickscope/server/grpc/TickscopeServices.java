@@ -246,7 +246,8 @@ public final class TickscopeServices {
                     .serviceUnder(LivePage.ASSETS, adminSurface.apply(LivePage.assets()));
         }
         if (features.contains(ServerFeature.DOC_SERVICE)) {
-            DocServiceBuilder docs = DocExamples.addTo(DocService.builder());
+            DocServiceBuilder docs = DocExamples.addTo(
+                    DocService.builder(), backend.priceBook().clock().instant());
             if (features.contains(ServerFeature.LIVE_PAGE)) {
                 docs.injectedScripts(LivePage.DOC_SERVICE_LINK);
             }

@@ -25,9 +25,4 @@ public enum BarResolution {
     public long bucketStart(long timeNanos) {
         return Math.floorDiv(timeNanos, nanos) * nanos;
     }
-
-    /** Returns whether bars of this resolution roll up from stored minute bars rather than from ticks. */
-    boolean rollsUpFromMinutes() {
-        return this != ONE_SECOND;
-    }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Instants as history stores them: whole nanoseconds since the epoch, exact until the year 2262. */
 public final class Nanos {
 
-    private static final long PER_SECOND = 1_000_000_000L;
+    /** Nanoseconds in a second. */
+    public static final long PER_SECOND = 1_000_000_000L;
 
     private Nanos() {}
 

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * Reads price history: pages of quoted ticks, pages of quoted bars, and the ticks a watch replays before its
  * snapshot. Every method blocks on the store: call it from a blocking executor.
  *
- * <p>Bars of a minute or coarser are rolled up from the stored minute bars (at most one row per product and
- * minute, kept up to date as ticks are stored); bars of a second from the ticks themselves. Quoting comes last:
+ * <p>Bars of a minute, an hour and a day are read as stored (at most one row per product and bucket, kept up to
+ * date as ticks are stored: a year of hour bars is 8,760 rows); five-minute bars are rolled up from the minute
+ * bars, and bars of a second from the ticks themselves. Quoting comes last:
  * a bar's open, high, low and close are stored prices, picked by {@link StoredPrice#compareTo}, then quoted, so
  * every bar equals what quoting each of its bucket's ticks would give.
  */
@@ -88,9 +89,16 @@ public final class PriceHistory {
         Currency listing = book.listingCurrency(productId);
         book.requireSupported(currency);
         awaitStored();
-        List<StoredBar> stored = resolution.rollsUpFromMinutes()
-                ? rollUp(store.minuteBars(productId, listing, fromNanos, toNanos), resolution)
-                : secondBars(productId, listing, fromNanos, toNanos);
+        List<StoredBar> stored =
+                switch (resolution) {
+                    case ONE_SECOND -> secondBars(productId, listing, fromNanos, toNanos);
+                    case ONE_MINUTE, ONE_HOUR, ONE_DAY ->
+                        store.bars(productId, listing, resolution, fromNanos, toNanos);
+                    case FIVE_MINUTES ->
+                        rollUp(
+                                store.bars(productId, listing, BarResolution.ONE_MINUTE, fromNanos, toNanos),
+                                resolution);
+                };
         // Neighbouring bars share most of their prices: each distinct stored price is quoted once per request.
         Map<StoredPrice, Amount> quotes = new HashMap<>();
         Function<StoredPrice, Amount> quote = price -> book.discountedPrice(price, currency, segment);
@@ -183,9 +191,6 @@ public final class PriceHistory {
     }
 
     private static List<StoredBar> rollUp(List<StoredBar> minuteBars, BarResolution resolution) {
-        if (resolution == BarResolution.ONE_MINUTE) {
-            return minuteBars;
-        }
         List<StoredBar> bars = new ArrayList<>();
         for (StoredBar minute : minuteBars) {
             long bucket = resolution.bucketStart(minute.bucketStartNanos());

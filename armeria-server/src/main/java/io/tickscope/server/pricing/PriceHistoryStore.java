@@ -1,17 +1,24 @@
 package io.tickscope.server.pricing;
 
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Where price ticks and the minute bars made of them are kept. Implementations block: call them from a
+ * Where price ticks and the minute, hour and day bars made of them are kept. Implementations block: call them from a
  * blocking executor or the history writer's thread, never from an event loop.
  */
 public interface PriceHistoryStore {
 
+    /** The lengths of the bars the store keeps, each up to date with the ticks. */
+    Set<BarResolution> STORED_LENGTHS = Collections.unmodifiableSet(
+            EnumSet.of(BarResolution.ONE_MINUTE, BarResolution.ONE_HOUR, BarResolution.ONE_DAY));
+
     /**
-     * Stores {@code ticks}, in the order given, and merges each into the minute bar of its product and minute,
-     * all in one transaction. Several servers may append to one store at the same time.
+     * Stores {@code ticks}, in the order given, and merges each into the bar of its product and minute, hour and
+     * day, all in one transaction. Several servers may append to one store at the same time.
      */
     void append(List<PriceTick> ticks);
 
@@ -24,13 +31,17 @@ public interface PriceHistoryStore {
             String productId, Currency listingCurrency, long fromNanos, long toNanos, TickPosition after, int limit);
 
     /**
-     * Returns the stored minute bars of product {@code productId} whose minutes start in [{@code fromNanos},
-     * {@code toNanos}), oldest first. {@code listingCurrency} is the product's.
+     * Returns the stored bars of {@code length} (one of {@link #STORED_LENGTHS}) of product {@code productId}
+     * whose buckets hold a time in [{@code fromNanos}, {@code toNanos}), oldest first. {@code listingCurrency} is
+     * the product's. Each bar's open and close time are its bucket's start: bars of one length never overlap, so
+     * that orders them as their ticks' times would, which is all that merging them needs.
      */
-    List<StoredBar> minuteBars(String productId, Currency listingCurrency, long fromNanos, long toNanos);
+    List<StoredBar> bars(
+            String productId, Currency listingCurrency, BarResolution length, long fromNanos, long toNanos);
 
     /**
-     * Deletes at most {@code limit} ticks, and at most as many minute bars, from before {@code beforeNanos};
+     * Deletes at most {@code limit} ticks, and at most as many bars of each length, from before {@code
+     * beforeNanos} (a bar once all of its bucket is);
      * returns how many rows it deleted, so that a caller deletes in small transactions until none are left.
      */
     int prune(long beforeNanos, int limit);

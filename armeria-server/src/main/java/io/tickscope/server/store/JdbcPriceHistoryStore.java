@@ -3,6 +3,7 @@ package io.tickscope.server.store;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Lists;
+import io.tickscope.server.pricing.BarResolution;
 import io.tickscope.server.pricing.Nanos;
 import io.tickscope.server.pricing.PriceHistoryStore;
 import io.tickscope.server.pricing.PriceTick;
@@ -23,34 +24,20 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Price ticks and their minute bars in SQLite or PostgreSQL, the same SQL on both (see {@code V4__price_history}).
+ * Price ticks and their minute, hour and day bars in SQLite or PostgreSQL, the same SQL on both (see {@code
+ * V4__price_history} and {@code V5__price_hour_and_day_bars}).
  *
- * <p>Appending a batch inserts its ticks, then folds them into the minute bars they fall in: it reads the
- * stored bars of those minutes (one query per minute and 500 products), merges in memory and writes each bar
- * back once, all in one transaction. So a batch of thousands of ticks costs a few statements per minute it
+ * <p>Appending a batch inserts its ticks, then folds them into the bars of each length they fall in: it reads
+ * the stored bars of those buckets (one query per bucket and 500 products), merges in memory and writes each
+ * bar back once, all in one transaction. So a batch of thousands of ticks costs a few statements per minute it
  * touches, and a bar is never read and written by two writers at once (SQLite: one writer; PostgreSQL: an
  * advisory lock, see {@link Vendor#lockPriceHistory}).
  */
 final class JdbcPriceHistoryStore implements PriceHistoryStore {
 
-    private static final long NANOS_PER_MINUTE = 60_000_000_000L;
-
     private static final String INSERT_TICK = "INSERT INTO price_ticks (product_id, event_time_nanos, incarnation,"
             + " sequence_number, base_price_minor, sale_discount_bp, sale_end_nanos)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String BAR_COLUMNS = "minute, open_time_nanos, open_base_minor, open_sale_bp,"
-            + " high_base_minor, high_sale_bp, low_base_minor, low_sale_bp, close_time_nanos, close_base_minor,"
-            + " close_sale_bp, tick_count";
-
-    private static final String UPSERT_BAR = "INSERT INTO price_minute_bars (product_id, " + BAR_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (product_id, minute) DO UPDATE SET open_time_nanos = excluded.open_time_nanos,"
-            + " open_base_minor = excluded.open_base_minor, open_sale_bp = excluded.open_sale_bp,"
-            + " high_base_minor = excluded.high_base_minor, high_sale_bp = excluded.high_sale_bp,"
-            + " low_base_minor = excluded.low_base_minor, low_sale_bp = excluded.low_sale_bp,"
-            + " close_time_nanos = excluded.close_time_nanos, close_base_minor = excluded.close_base_minor,"
-            + " close_sale_bp = excluded.close_sale_bp, tick_count = excluded.tick_count";
 
     private final Jdbi jdbi;
     private final Vendor vendor;
@@ -68,7 +55,9 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         jdbi.useTransaction(handle -> {
             vendor.lockPriceHistory(handle);
             insertTicks(handle, ticks);
-            mergeMinuteBars(handle, ticks);
+            for (BarTable table : BarTable.values()) {
+                mergeBars(handle, table, ticks);
+            }
         });
     }
 
@@ -91,14 +80,15 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
     }
 
     @Override
-    public List<StoredBar> minuteBars(String productId, Currency listingCurrency, long fromNanos, long toNanos) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + BAR_COLUMNS + " FROM price_minute_bars"
-                        + " WHERE product_id = :productId AND minute >= :from AND minute < :to ORDER BY minute")
+    public List<StoredBar> bars(
+            String productId, Currency listingCurrency, BarResolution length, long fromNanos, long toNanos) {
+        BarTable table = BarTable.of(length);
+        return jdbi.withHandle(handle -> handle.createQuery(table.select)
                 .bind("productId", productId)
-                .bind("from", Math.floorDiv(fromNanos, NANOS_PER_MINUTE))
-                .bind("to", Math.floorDiv(toNanos - 1, NANOS_PER_MINUTE) + 1)
+                .bind("from", Math.floorDiv(fromNanos, table.nanos))
+                .bind("to", Math.floorDiv(toNanos - 1, table.nanos) + 1)
                 .setFetchSize(10_000)
-                .map((row, context) -> bar(listingCurrency, row))
+                .map((row, context) -> readBar(table, listingCurrency, row))
                 .list());
     }
 
@@ -111,12 +101,14 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
                     .bind("before", beforeNanos)
                     .bind("limit", limit)
                     .execute();
-            // A minute goes once all of it is older than the cut.
-            int bars = handle.createUpdate("DELETE FROM price_minute_bars WHERE (product_id, minute) IN"
-                            + " (SELECT product_id, minute FROM price_minute_bars WHERE minute < :before LIMIT :limit)")
-                    .bind("before", Math.floorDiv(beforeNanos, NANOS_PER_MINUTE))
-                    .bind("limit", limit)
-                    .execute();
+            int bars = 0;
+            for (BarTable table : BarTable.values()) {
+                // A bucket goes once all of it is older than the cut.
+                bars += handle.createUpdate(table.prune)
+                        .bind("before", Math.floorDiv(beforeNanos, table.nanos))
+                        .bind("limit", limit)
+                        .execute();
+            }
             return ticks + bars;
         });
     }
@@ -136,30 +128,30 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         batch.execute();
     }
 
-    /** Folds {@code ticks} into the stored minute bars, reading and writing each touched bar once. */
-    private static void mergeMinuteBars(Handle handle, List<PriceTick> ticks) {
-        // By minute, then by product: the bars of this batch, merged in the order the ticks came.
-        Map<Long, Map<String, BarOfProduct>> byMinute = new TreeMap<>();
+    /** Folds {@code ticks} into the stored bars of {@code table}, reading and writing each touched bar once. */
+    private static void mergeBars(Handle handle, BarTable table, List<PriceTick> ticks) {
+        // By bucket, then by product: the bars of this batch, merged in the order the ticks came.
+        Map<Long, Map<String, BarOfProduct>> byBucket = new TreeMap<>();
         for (PriceTick tick : ticks) {
-            long minute = Math.floorDiv(tick.eventTimeNanos(), NANOS_PER_MINUTE);
-            StoredBar bar = StoredBar.of(minute * NANOS_PER_MINUTE, tick);
-            byMinute.computeIfAbsent(minute, m -> new LinkedHashMap<>())
+            long bucket = Math.floorDiv(tick.eventTimeNanos(), table.nanos);
+            StoredBar bar = StoredBar.of(bucket * table.nanos, tick);
+            byBucket.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
                     .merge(
                             tick.productId(),
                             new BarOfProduct(tick.price().basePrice().currency(), bar),
                             (earlier, later) -> earlier.merge(later.bar()));
         }
-        PreparedBatch upsert = handle.prepareBatch(UPSERT_BAR);
-        for (Map.Entry<Long, Map<String, BarOfProduct>> minute : byMinute.entrySet()) {
-            Map<String, BarOfProduct> bars = minute.getValue();
-            Map<String, StoredBar> stored = storedBars(handle, minute.getKey(), bars);
+        PreparedBatch upsert = handle.prepareBatch(table.upsert);
+        for (Map.Entry<Long, Map<String, BarOfProduct>> bucket : byBucket.entrySet()) {
+            Map<String, BarOfProduct> bars = bucket.getValue();
+            Map<String, StoredBar> stored = storedBars(handle, table, bucket.getKey(), bars);
             for (Map.Entry<String, BarOfProduct> entry : bars.entrySet()) {
                 StoredBar fresh = entry.getValue().bar();
                 StoredBar before = stored.get(entry.getKey());
                 StoredBar bar = before == null ? fresh : before.merge(before.bucketStartNanos(), fresh);
                 upsert.add(
                         entry.getKey(),
-                        minute.getKey(),
+                        bucket.getKey(),
                         bar.openTimeNanos(),
                         bar.open().basePrice().minorUnits(),
                         bar.open().saleDiscountBasisPoints(),
@@ -176,17 +168,17 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         upsert.execute();
     }
 
-    private static Map<String, StoredBar> storedBars(Handle handle, long minute, Map<String, BarOfProduct> bars) {
+    private static Map<String, StoredBar> storedBars(
+            Handle handle, BarTable table, long bucket, Map<String, BarOfProduct> bars) {
         Map<String, StoredBar> stored = new HashMap<>();
         for (List<String> chunk : Lists.partition(new ArrayList<>(bars.keySet()), Vendor.MAX_IDS_PER_STATEMENT)) {
-            handle.createQuery("SELECT product_id, " + BAR_COLUMNS + " FROM price_minute_bars"
-                            + " WHERE minute = :minute AND product_id IN (<productIds>)")
-                    .bind("minute", minute)
+            handle.createQuery(table.selectOfProducts)
+                    .bind("bucket", bucket)
                     .bindList("productIds", chunk)
                     .map((row, context) -> {
                         String productId = row.getString("product_id");
                         BarOfProduct of = requireNonNull(bars.get(productId), "bar of " + productId);
-                        return Map.entry(productId, bar(of.currency(), row));
+                        return Map.entry(productId, bar(table, of.currency(), row));
                     })
                     .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
         }
@@ -206,11 +198,13 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         return new StoredTick(tick, new TickPosition(row.getLong("event_time_nanos"), row.getLong("tick_id")));
     }
 
-    /** Reads a bar from the columns of {@link #BAR_COLUMNS}, by position: a year of minutes is 525,600 rows. */
-    private static StoredBar bar(Currency currency, ResultSet row) throws SQLException {
-        int at = row.findColumn("minute");
+    /**
+     * Reads a bar from the columns of {@link BarTable#columns}, by position: a year of minutes is 525,600 rows.
+     */
+    private static StoredBar bar(BarTable table, Currency currency, ResultSet row) throws SQLException {
+        int at = row.findColumn(table.bucketColumn);
         return new StoredBar(
-                row.getLong(at) * NANOS_PER_MINUTE,
+                row.getLong(at) * table.nanos,
                 row.getLong(at + 1),
                 price(currency, row, at + 2),
                 price(currency, row, at + 4),
@@ -220,8 +214,78 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
                 row.getLong(at + 11));
     }
 
+    /**
+     * Reads a bar from the columns of {@link BarTable#select}, by position, with its bucket's start as its open
+     * and close time (see {@link PriceHistoryStore#bars}).
+     */
+    private static StoredBar readBar(BarTable table, Currency currency, ResultSet row) throws SQLException {
+        long bucketStart = row.getLong(1) * table.nanos;
+        long sales = row.getLong(6);
+        return new StoredBar(
+                bucketStart,
+                bucketStart,
+                new StoredPrice(new Amount(currency, row.getLong(2)), SalePacking.open(sales)),
+                new StoredPrice(new Amount(currency, row.getLong(3)), SalePacking.high(sales)),
+                new StoredPrice(new Amount(currency, row.getLong(4)), SalePacking.low(sales)),
+                bucketStart,
+                new StoredPrice(new Amount(currency, row.getLong(5)), SalePacking.close(sales)),
+                row.getLong(7));
+    }
+
     private static StoredPrice price(Currency currency, ResultSet row, int baseColumn) throws SQLException {
         return new StoredPrice(new Amount(currency, row.getLong(baseColumn)), row.getInt(baseColumn + 1));
+    }
+
+    /** A table of bars of one length: the minutes, hours or days since the epoch, per product. */
+    private enum BarTable {
+        MINUTE(BarResolution.ONE_MINUTE, "price_minute_bars", "minute"),
+        HOUR(BarResolution.ONE_HOUR, "price_hour_bars", "hour"),
+        DAY(BarResolution.ONE_DAY, "price_day_bars", "day");
+
+        final BarResolution length;
+        final long nanos;
+        final String bucketColumn;
+        final String select;
+        final String selectOfProducts;
+        final String upsert;
+        final String prune;
+
+        BarTable(BarResolution length, String name, String bucketColumn) {
+            this.length = length;
+            this.nanos = length.nanos();
+            this.bucketColumn = bucketColumn;
+            String columns = bucketColumn + ", open_time_nanos, open_base_minor, open_sale_bp, high_base_minor,"
+                    + " high_sale_bp, low_base_minor, low_sale_bp, close_time_nanos, close_base_minor, close_sale_bp,"
+                    + " tick_count";
+            // Reads 7 columns, not 12: with sqlite-jdbc each column of each row is a call into native code, and a
+            // year of minute bars is 525,600 rows.
+            this.select = "SELECT " + bucketColumn + ", open_base_minor, high_base_minor, low_base_minor,"
+                    + " close_base_minor, " + SalePacking.SQL + ", tick_count FROM " + name
+                    + " WHERE product_id = :productId AND " + bucketColumn + " >= :from AND " + bucketColumn
+                    + " < :to ORDER BY " + bucketColumn;
+            this.selectOfProducts = "SELECT product_id, " + columns + " FROM " + name + " WHERE " + bucketColumn
+                    + " = :bucket AND product_id IN (<productIds>)";
+            this.upsert = "INSERT INTO " + name + " (product_id, " + columns + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_id, " + bucketColumn + ") DO UPDATE SET"
+                    + " open_time_nanos = excluded.open_time_nanos, open_base_minor = excluded.open_base_minor,"
+                    + " open_sale_bp = excluded.open_sale_bp, high_base_minor = excluded.high_base_minor,"
+                    + " high_sale_bp = excluded.high_sale_bp, low_base_minor = excluded.low_base_minor,"
+                    + " low_sale_bp = excluded.low_sale_bp, close_time_nanos = excluded.close_time_nanos,"
+                    + " close_base_minor = excluded.close_base_minor, close_sale_bp = excluded.close_sale_bp,"
+                    + " tick_count = excluded.tick_count";
+            this.prune = "DELETE FROM " + name + " WHERE (product_id, " + bucketColumn + ") IN (SELECT product_id, "
+                    + bucketColumn + " FROM " + name + " WHERE " + bucketColumn + " < :before LIMIT :limit)";
+        }
+
+        static BarTable of(BarResolution length) {
+            for (BarTable table : values()) {
+                if (table.length == length) {
+                    return table;
+                }
+            }
+            throw new IllegalArgumentException("length: " + length + " (expected: one of " + STORED_LENGTHS + ')');
+        }
     }
 
     /** A bar being folded, with its product's listing currency for reading the stored one back. */

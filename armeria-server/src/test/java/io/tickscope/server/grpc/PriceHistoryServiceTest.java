@@ -19,7 +19,9 @@ import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
 import io.tickscope.api.pricing.v1.GetPriceHistoryRequest;
 import io.tickscope.api.pricing.v1.GetPriceHistoryResponse;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
+import io.tickscope.api.pricing.v1.MinorUnitPriceBar;
 import io.tickscope.api.pricing.v1.PriceBar;
+import io.tickscope.api.pricing.v1.PriceBarEncoding;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PriceTick;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
@@ -31,6 +33,7 @@ import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.server.testing.RecordingObserver;
 import io.tickscope.shared.time.InstantProtos;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,6 +121,67 @@ class PriceHistoryServiceTest {
         assertThat(day.getBarsList()).extracting(PriceBar::getTickCount).containsExactly(300L);
         assertThat(day.getBars(0).getClose())
                 .isEqualTo(ticks.get(299).getQuote().getDiscountedPrice());
+    }
+
+    @Test
+    void minorUnitBarsAreTheMoneyBarsInALeanerEncoding() throws Exception {
+        Timestamp start = now();
+        publish("P00014", 200);
+
+        for (PriceBarResolution resolution : List.of(
+                PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_SECOND,
+                PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE,
+                PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_DAY)) {
+            for (String currency : List.of("EUR", "JPY")) {
+                GetPriceBarsRequest.Builder request = barsOf("P00014", start)
+                        .setResolution(resolution)
+                        .setCurrencyCode(currency)
+                        .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP);
+                GetPriceBarsResponse money = pricing.getPriceBars(request.build());
+                GetPriceBarsResponse minorUnits =
+                        pricing.getPriceBars(request.setEncoding(PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS)
+                                .build());
+
+                assertThat(money.getBarsList())
+                        .as("%s bars in %s", resolution, currency)
+                        .isNotEmpty();
+                assertThat(minorUnits.getBarsList()).isEmpty();
+                assertThat(minorUnits.getCurrencyCode()).isEqualTo(currency);
+                assertThat(minorUnits.getMinorUnitDigits()).isEqualTo(currency.equals("JPY") ? 0 : 2);
+                assertThat(minorUnits.getMinorUnitBarsList())
+                        .as("%s bars in %s", resolution, currency)
+                        .isEqualTo(inMinorUnits(money.getBarsList(), minorUnits.getMinorUnitDigits()));
+                for (PriceBar bar : money.getBarsList()) {
+                    assertThat(bar.getEndTime().getSeconds()
+                                    - bar.getStartTime().getSeconds())
+                            .isEqualTo(minorUnits.getBucketSeconds());
+                }
+            }
+        }
+    }
+
+    @Test
+    void minorUnitPagesCoverUpTo100000BucketsWithoutOverflowingTheRange() throws Exception {
+        Timestamp start = now();
+        publish("P00015", 3);
+        Timestamp longAgo = InstantProtos.toProto(Instant.now().minus(Duration.ofDays(400)));
+
+        GetPriceBarsResponse days = pricing.getPriceBars(barsOf("P00015", longAgo)
+                .setResolution(PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_DAY)
+                .setEncoding(PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS)
+                .setPageSize(100_000)
+                .build());
+
+        assertThat(days.getNextPageToken()).isEmpty();
+        assertThat(days.getBucketSeconds()).isEqualTo(86_400);
+        assertThat(days.getMinorUnitBarsList())
+                .allSatisfy(
+                        bar -> assertThat(bar.getStartTimeSeconds() % 86_400).isZero())
+                .allSatisfy(bar -> assertThat(bar.getStartTimeSeconds()).isGreaterThan(start.getSeconds() - 86_400));
+        assertThat(days.getMinorUnitBarsList().stream()
+                        .mapToLong(MinorUnitPriceBar::getTickCount)
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
@@ -230,6 +294,18 @@ class PriceHistoryServiceTest {
                 "page_size",
                 "expected: 1 to 10000");
         assertViolation(
+                () -> pricing.getPriceBars(barsOf("P00001", start)
+                        .setEncoding(PriceBarEncoding.PRICE_BAR_ENCODING_MINOR_UNITS)
+                        .setPageSize(100_001)
+                        .build()),
+                "page_size",
+                "expected: 1 to 100000");
+        assertViolation(
+                () -> pricing.getPriceBars(
+                        barsOf("P00001", start).setEncodingValue(7).build()),
+                "encoding",
+                "PRICE_BAR_ENCODING_MINOR_UNITS");
+        assertViolation(
                 () -> pricing.getPriceHistory(
                         historyOf("P00001", start).clearStartTime().build()),
                 "start_time",
@@ -283,6 +359,8 @@ class PriceHistoryServiceTest {
         AggregatedHttpResponse history = http.get("/v1/prices/P00013/history?start_time=" + since + "&page_size=2");
         AggregatedHttpResponse bars = http.get("/v1/prices/P00013/bars?resolution=PRICE_BAR_RESOLUTION_ONE_MINUTE"
                 + "&currency_code=GBP&start_time=" + since);
+        AggregatedHttpResponse minorUnits = http.get("/v1/prices/P00013/bars?resolution=PRICE_BAR_RESOLUTION_ONE_HOUR"
+                + "&encoding=PRICE_BAR_ENCODING_MINOR_UNITS&page_size=100000&currency_code=JPY&start_time=" + since);
         AggregatedHttpResponse noResolution = http.get("/v1/prices/P00013/bars?start_time=" + since);
         AggregatedHttpResponse unknown = http.get("/v1/prices/P99999/history?start_time=" + since);
 
@@ -290,6 +368,12 @@ class PriceHistoryServiceTest {
         assertThat(history.contentUtf8()).contains("\"sequenceNumber\"").contains("\"nextPageToken\"");
         assertThat(bars.status()).isEqualTo(HttpStatus.OK);
         assertThat(bars.contentUtf8()).contains("\"tickCount\"").contains("\"currencyCode\":\"GBP\"");
+        assertThat(minorUnits.status()).isEqualTo(HttpStatus.OK);
+        assertThat(minorUnits.contentUtf8())
+                .contains("\"minorUnitBars\"")
+                .contains("\"closeMinorUnits\"")
+                .contains("\"currencyCode\":\"JPY\"")
+                .doesNotContain("\"bars\"");
         assertThat(noResolution.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noResolution.contentUtf8())
                 .contains("\"grpc-code\":\"INVALID_ARGUMENT\"")
@@ -415,6 +499,27 @@ class PriceHistoryServiceTest {
                     .build());
         });
         return bars;
+    }
+
+    /** {@code bars} as minor-unit bars of a currency with {@code digits} decimal places. */
+    private static List<MinorUnitPriceBar> inMinorUnits(List<PriceBar> bars, int digits) {
+        return bars.stream()
+                .map(bar -> MinorUnitPriceBar.newBuilder()
+                        .setStartTimeSeconds(bar.getStartTime().getSeconds())
+                        .setOpenMinorUnits(minorUnits(bar.getOpen(), digits))
+                        .setHighMinorUnits(minorUnits(bar.getHigh(), digits))
+                        .setLowMinorUnits(minorUnits(bar.getLow(), digits))
+                        .setCloseMinorUnits(minorUnits(bar.getClose(), digits))
+                        .setTickCount(bar.getTickCount())
+                        .build())
+                .toList();
+    }
+
+    private static long minorUnits(Money money, int digits) {
+        return BigDecimal.valueOf(money.getUnits())
+                .add(BigDecimal.valueOf(money.getNanos(), 9))
+                .movePointRight(digits)
+                .longValueExact();
     }
 
     private static int compare(Money a, Money b) {

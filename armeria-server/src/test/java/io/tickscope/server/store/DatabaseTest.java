@@ -113,6 +113,8 @@ class DatabaseTest {
                         "books",
                         "catalogue_seed",
                         "exchange_rates",
+                        "price_day_bars",
+                        "price_hour_bars",
                         "price_minute_bars",
                         "price_ticks",
                         "products",

@@ -1,5 +1,6 @@
 package io.tickscope.server.store;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickscope.server.pricing.BarResolution;
@@ -12,12 +13,18 @@ import io.tickscope.server.pricing.Sale;
 import io.tickscope.server.pricing.Segment;
 import io.tickscope.server.testing.MutableClock;
 import io.tickscope.shared.money.Amount;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Bars are exact: for random ranges, resolutions, currencies and segments, every bar equals the open, high, low
  * and close of the quotes of its bucket's stored ticks, on both engines. The ticks come from the real price book
  * (market moves, published prices, sales that start and run out) on a clock that jumps by random steps, written
- * by the real history writer in batches of random sizes, so minute bars are merged across batches.
+ * by the real history writer in batches of random sizes, so stored bars are merged across batches. Minute, hour
+ * and day bars are read from tables of their own, each kept by the writer, and hour and day bars also as the
+ * migration that added their tables fills them from minute bars.
  */
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
@@ -104,6 +113,58 @@ class PriceHistoryBarsTest {
     }
 
     @Test
+    void hourAndDayBarsThatTheMigrationFillsFromMinuteBarsEqualWhatTheTicksGive() throws Exception {
+        Instant end = makeChanges(new Random(5), 2_000);
+        testDatabase.jdbi().useHandle(handle -> {
+            handle.execute("DELETE FROM price_hour_bars");
+            handle.execute("DELETE FROM price_day_bars");
+            for (String statement : backfillStatements()) {
+                handle.execute(statement);
+            }
+        });
+        long from = BarResolution.ONE_DAY.bucketStart(Nanos.of(START));
+        long to = BarResolution.ONE_DAY.bucketStart(Nanos.of(end)) + BarResolution.ONE_DAY.nanos();
+
+        assertThat(testDatabase.rowCount("price_hour_bars")).isGreaterThan(20);
+        for (BarResolution resolution : List.of(BarResolution.ONE_HOUR, BarResolution.ONE_DAY)) {
+            for (String productId : PRODUCTS) {
+                for (Segment segment : List.of(Segment.STANDARD, Segment.VIP)) {
+                    Currency jpy = Currency.getInstance("JPY");
+                    assertThat(history.bars(productId, resolution, from, to, jpy, segment))
+                            .as("%s bars of %s for %s", resolution, productId, segment)
+                            .isEqualTo(barsFromTicks(productId, resolution, from, to, jpy, segment));
+                }
+            }
+        }
+    }
+
+    @Test
+    void pruningDeletesTicksBeforeTheCutAndBarsOnceAllOfTheirBucketIs() throws Exception {
+        Instant end = makeChanges(new Random(3), 1_000);
+        long cut = Nanos.of(START) + (Nanos.of(end) - Nanos.of(START)) / 2;
+
+        int deleted;
+        do {
+            deleted = database.priceHistoryStore().prune(cut, 100);
+        } while (deleted > 0);
+
+        assertThat(count("price_ticks", "event_time_nanos < " + cut)).isZero();
+        assertThat(count("price_ticks", "event_time_nanos >= " + cut)).isPositive();
+        for (Map.Entry<String, BarResolution> table : Map.of(
+                        "minute", BarResolution.ONE_MINUTE,
+                        "hour", BarResolution.ONE_HOUR,
+                        "day", BarResolution.ONE_DAY)
+                .entrySet()) {
+            String name = "price_" + table.getKey() + "_bars";
+            long firstKept = Math.floorDiv(cut, table.getValue().nanos());
+            assertThat(count(name, table.getKey() + " < " + firstKept)).as(name).isZero();
+            assertThat(count(name, table.getKey() + " >= " + firstKept))
+                    .as(name)
+                    .isPositive();
+        }
+    }
+
+    @Test
     void coarseBarsSumUpEveryTickOfTheRange() throws Exception {
         Random random = new Random(7);
         Instant end = makeChanges(random, 500);
@@ -143,6 +204,28 @@ class PriceHistoryBarsTest {
         }
         writer.flushed().get(30, TimeUnit.SECONDS);
         return clock.instant();
+    }
+
+    private long count(String table, String condition) {
+        return testDatabase.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM " + table + " WHERE " + condition)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** The statements of this engine's V5 migration that fill the hour and day bars from the minute bars. */
+    private List<String> backfillStatements() throws IOException {
+        String location =
+                "/db/migration/" + engine.name().toLowerCase(Locale.ROOT) + "/V5__price_hour_and_day_bars.sql";
+        try (InputStream in = requireNonNull(PriceHistoryBarsTest.class.getResourceAsStream(location), location)) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            List<String> inserts = Arrays.stream(script.split(";"))
+                    .map(String::strip)
+                    .filter(statement -> statement.startsWith("INSERT"))
+                    .toList();
+            assertThat(inserts).as("INSERT statements of " + location).hasSize(2);
+            return inserts;
+        }
     }
 
     /** Mostly milliseconds, sometimes seconds or minutes, now and then hours: every resolution gets many bars. */
