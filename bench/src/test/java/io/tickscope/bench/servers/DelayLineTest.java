@@ -62,6 +62,8 @@ class DelayLineTest {
         long[] nanos = DelayLineCheck.echoRoundTripNanos(link, ECHOES, 64);
         long roundTrip = link.roundTrip().toNanos();
 
-        assertThat(nanos[0]).as("fastest echo, ns").isBetween(roundTrip, roundTrip + Math.max(roundTrip / 10, TIMER_SLACK_NANOS));
+        assertThat(nanos[0])
+                .as("fastest echo, ns")
+                .isBetween(roundTrip, roundTrip + Math.max(roundTrip / 10, TIMER_SLACK_NANOS));
     }
 }
