@@ -7,16 +7,15 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes the per-call meters of {@code MetricCollectingService} (durations and lengths) as Prometheus
  * histograms rather than Armeria's default client-side quantiles: the total duration of a call with fixed latency
  * buckets, the other durations and the lengths as count, sum and max.
  *
- * <p>Why: Armeria's default gives each of those meters nine quantiles over a three-buffer time window, so every
- * call recorded into fifteen HdrHistograms on the event loop (about 5 µs of a unary call's p50 and a tenth of the
- * server's event-loop CPU in the benchmark's profile). Fixed buckets cost a binary search and an increment, and
+ * <p>Why: Armeria's default gives each of those five meters nine quantiles over a three-buffer time window, so every
+ * call recorded into HdrHistograms on the event loop: metric recording was 8.4% of the server's event-loop samples
+ * in the benchmark's profile, 3.9% with this filter. Fixed buckets cost a binary search and an increment, and
  * unlike per-process quantiles they add up across a cluster's replicas ({@code histogram_quantile} over their sum).
  */
 final class CallLatencyBuckets implements MeterFilter {
@@ -64,7 +63,7 @@ final class CallLatencyBuckets implements MeterFilter {
     }
 
     @Override
-    public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+    public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
         if (!id.getName().startsWith(prefix)) {
             return config;
         }
