@@ -45,6 +45,9 @@ import java.util.stream.Stream;
  */
 public final class TickscopeServices {
 
+    /** The name under which every call's meters are published: {@code grpc_service_requests_total} and its kin. */
+    private static final String CALL_METER_PREFIX = "grpc.service";
+
     private TickscopeServices() {}
 
     /**
@@ -216,6 +219,7 @@ public final class TickscopeServices {
                 : Function.identity();
         if (features.contains(ServerFeature.METRICS)) {
             PrometheusMeterRegistry meterRegistry = PrometheusMeterRegistries.newRegistry();
+            meterRegistry.config().meterFilter(new CallLatencyBuckets(CALL_METER_PREFIX));
             Gauge.builder("tickscope.price.watchers", backend.priceBus(), PriceBus::subscriberCount)
                     .description("Open WatchPrices subscriptions")
                     .register(meterRegistry);
@@ -234,7 +238,7 @@ public final class TickscopeServices {
             Gauge.builder("tickscope.http.streams.max.unconsumed", openHttpStreams, OpenHttpStreams::maxUnconsumed)
                     .description("Most events one HTTP stream holds for a client that has not read them yet")
                     .register(meterRegistry);
-            decorators.add(MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of("grpc.service")));
+            decorators.add(MetricCollectingService.newDecorator(GrpcMeterIdPrefixFunction.of(CALL_METER_PREFIX)));
             sb.meterRegistry(meterRegistry)
                     .service(
                             "/internal/metrics",

@@ -25,6 +25,10 @@ public final class ClosedLoop {
     private final long measureEnd;
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong completedInWindow = new AtomicLong();
+    /** The process's CPU time when the first call completed inside the window, and when one first saw it closed. */
+    private final AtomicLong cpuAtWindowStart = new AtomicLong(-1);
+
+    private final AtomicLong cpuAtWindowEnd = new AtomicLong(-1);
     private final AtomicReference<@Nullable Throwable> firstFailure = new AtomicReference<>();
     private final CountDownLatch lanesDone;
 
@@ -54,7 +58,10 @@ public final class ClosedLoop {
             throw new IllegalStateException("closed loop: a call failed", failure);
         }
         double seconds = phases.measurementNanos() / 1e9;
-        return new LoadResult(loop.latencies.summarizeAndReset(), loop.completedInWindow.get() / seconds);
+        long calls = loop.completedInWindow.get();
+        double cpuNanosPerCall =
+                calls == 0 ? Double.NaN : (double) (loop.cpuAtWindowEnd.get() - loop.cpuAtWindowStart.get()) / calls;
+        return new LoadResult(loop.latencies.summarizeAndReset(), calls / seconds, cpuNanosPerCall);
     }
 
     /** One call slot: starts a call, and on its completion records it and starts the next. */
@@ -65,6 +72,9 @@ public final class ClosedLoop {
         void next() {
             long now = System.nanoTime();
             if (now >= measureEnd || firstFailure.get() != null) {
+                if (cpuAtWindowEnd.get() < 0) {
+                    cpuAtWindowEnd.compareAndSet(-1, ProcessCpu.nanos());
+                }
                 lanesDone.countDown();
                 return;
             }
@@ -81,6 +91,9 @@ public final class ClosedLoop {
             }
             long now = System.nanoTime();
             if (now >= measureStart && now < measureEnd) {
+                if (cpuAtWindowStart.get() < 0) {
+                    cpuAtWindowStart.compareAndSet(-1, ProcessCpu.nanos());
+                }
                 latencies.record(now - sentAt);
                 completedInWindow.incrementAndGet();
             }

@@ -62,11 +62,14 @@ public final class ConfigurationLadder {
         Figures after = measurePlain(phases, concurrency);
         Figures plain = new Figures(
                 Math.max(before.callsPerSecond(), after.callsPerSecond()),
-                Math.min(before.p50Micros(), after.p50Micros()));
+                Math.min(before.p50Micros(), after.p50Micros()),
+                Math.min(before.cpuMicrosPerCall(), after.cpuMicrosPerCall()));
         results.add(SECTION, PLAIN + ", before the ladder: calls/s", before.callsPerSecond(), Units.CALLS_PER_SECOND);
         results.add(SECTION, PLAIN + ", after the ladder: calls/s", after.callsPerSecond(), Units.CALLS_PER_SECOND);
         results.add(SECTION, PLAIN + ", before the ladder: p50", before.p50Micros(), Units.MICROS);
         results.add(SECTION, PLAIN + ", after the ladder: p50", after.p50Micros(), Units.MICROS);
+        results.add(SECTION, PLAIN + ", before the ladder: CPU per call", before.cpuMicrosPerCall(), Units.MICROS);
+        results.add(SECTION, PLAIN + ", after the ladder: CPU per call", after.cpuMicrosPerCall(), Units.MICROS);
         for (int step = 0; step < steps.size(); step++) {
             String label = step == 0
                     ? "bare Armeria GrpcService, pricing only"
@@ -76,6 +79,12 @@ public final class ConfigurationLadder {
             results.add(SECTION, label + ": p50", figures.p50Micros(), Units.MICROS);
             results.add(SECTION, label + ": calls/s /", figures.callsPerSecond() / plain.callsPerSecond(), Units.RATIO);
             results.add(SECTION, label + ": p50 /", figures.p50Micros() / plain.p50Micros(), Units.RATIO);
+            results.add(SECTION, label + ": CPU per call", figures.cpuMicrosPerCall(), Units.MICROS);
+            results.add(
+                    SECTION,
+                    label + ": CPU per call /",
+                    figures.cpuMicrosPerCall() / plain.cpuMicrosPerCall(),
+                    Units.RATIO);
         }
     }
 
@@ -92,12 +101,16 @@ public final class ConfigurationLadder {
             GrpcPricingClient client = GrpcPricingClient.on(channel);
             LoadResult sequential = SequentialLoop.run(client.getPriceRoundTrip(), phases);
             LoadResult saturated = ClosedLoop.run(client.getPriceCall(), concurrency, phases);
-            return new Figures(saturated.callsPerSecond(), sequential.latency().p50Micros());
+            return new Figures(
+                    saturated.callsPerSecond(), sequential.latency().p50Micros(), saturated.cpuNanosPerCall() / 1e3);
         } finally {
             channel.shutdownNow();
         }
     }
 
-    /** Calls per second in a closed loop and p50 one call at a time. */
-    private record Figures(double callsPerSecond, double p50Micros) {}
+    /**
+     * Calls per second in a closed loop, p50 one call at a time, and the process's CPU per call in the closed loop
+     * (client and server: the client is the same at every step, so differences between steps are the server's).
+     */
+    private record Figures(double callsPerSecond, double p50Micros, double cpuMicrosPerCall) {}
 }

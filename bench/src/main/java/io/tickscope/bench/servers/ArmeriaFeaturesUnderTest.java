@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.backend.Backend;
 import io.tickscope.server.grpc.ServerFeature;
@@ -64,7 +65,13 @@ public final class ArmeriaFeaturesUnderTest implements AutoCloseable {
 
     private static Server startServer(Backend backend, Set<ServerFeature> features, boolean tls) {
         requireNonNull(features, "features");
-        ServerBuilder sb = Server.builder().http(new InetSocketAddress(Loopback.address(), 0));
+        // A registry of its own, which records nothing (a composite of none, as Micrometer's global registry is until
+        // something is added to it); the metrics feature replaces it with the Prometheus one. On the shared global
+        // registry every server after the first would bind Armeria's blocking-executor meters again, and Micrometer
+        // warns that armeria.executor.completed is already registered.
+        ServerBuilder sb = Server.builder()
+                .meterRegistry(new CompositeMeterRegistry())
+                .http(new InetSocketAddress(Loopback.address(), 0));
         if (tls) {
             sb.https(new InetSocketAddress(Loopback.address(), 0)).tlsSelfSigned();
         }

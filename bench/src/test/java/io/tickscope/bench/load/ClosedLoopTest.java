@@ -3,6 +3,8 @@ package io.tickscope.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +50,40 @@ class ClosedLoopTest {
         assertThat(mostInFlight).hasValue(4);
         assertThat(result.callsPerSecond()).isPositive();
         assertThat(result.latency().count()).isPositive();
+    }
+
+    @Test
+    void cpuPerCallCountsTheWorkOfEachCall() throws InterruptedException {
+        // Each call burns at least 50 us of CPU on the "server" thread: the process's CPU per call cannot be less,
+        // however busy the machine (it is CPU time, not wall time).
+        long burnNanos = TimeUnit.MICROSECONDS.toNanos(50);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        BlockingQueue<CallCompletion> pending = new LinkedBlockingQueue<>();
+        Thread server = new Thread(() -> {
+            try {
+                while (true) {
+                    CallCompletion next = pending.take();
+                    long until = threads.getCurrentThreadCpuTime() + burnNanos;
+                    while (threads.getCurrentThreadCpuTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    next.complete(null);
+                }
+            } catch (InterruptedException e) {
+                // test over
+            }
+        });
+        server.start();
+
+        LoadResult result;
+        try {
+            result = ClosedLoop.run(pending::add, 2, SHORT);
+        } finally {
+            server.interrupt();
+            server.join(TimeUnit.SECONDS.toMillis(5));
+        }
+
+        assertThat(result.cpuNanosPerCall()).isGreaterThanOrEqualTo(burnNanos);
     }
 
     @Test
