@@ -208,7 +208,11 @@ class ProtocolsTest {
         assertThat(metrics.status()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.contentUtf8())
                 .contains("grpc_service_requests_total")
-                .contains("GetPrice");
+                .contains("GetPrice")
+                // Call durations as fixed buckets (CallLatencyBuckets), which add up across replicas...
+                .containsPattern("grpc_service_total_duration_seconds_bucket\\{.*le=\"2\\.5E-4\"")
+                // ... not as per-process quantiles recorded into HdrHistograms on the event loop.
+                .doesNotContainPattern("grpc_service_\\w+\\{[^\\n]*quantile=");
     }
 
     private AggregatedHttpResponse post(String path, String contentType, byte[] body) {
