@@ -18,6 +18,7 @@ public enum ChartRange {
     private final String label;
     /** Null for all history. */
     private final @Nullable Duration length;
+
     private final BarResolution resolution;
 
     ChartRange(String label, @Nullable Duration length, BarResolution resolution) {

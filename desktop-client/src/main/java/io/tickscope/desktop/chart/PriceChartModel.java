@@ -161,7 +161,8 @@ public final class PriceChartModel {
         List<PriceTick> early = requireNonNull(waiting, "waiting");
         waiting = null;
         if (history == null) {
-            status.set("Could not load history: " + RpcErrors.describe(requireNonNull(failure, "failure")) + "; live only");
+            status.set("Could not load history: " + RpcErrors.describe(requireNonNull(failure, "failure"))
+                    + "; live only");
         } else {
             bars.fill(history);
             historyBars.set(bars.size());

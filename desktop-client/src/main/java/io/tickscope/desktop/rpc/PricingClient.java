@@ -118,9 +118,9 @@ public final class PricingClient implements PriceFeed {
 
     private CompletableFuture<List<PriceBar>> barsFrom(GetPriceBarsRequest page, List<PriceBar> bars, int pages) {
         if (pages == MAX_BAR_PAGES) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "bars of " + page.getProductId() + ": more than " + MAX_BAR_PAGES + " pages (expected: a shorter"
-                            + " range or a coarser resolution)"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("bars of " + page.getProductId() + ": more than " + MAX_BAR_PAGES
+                            + " pages (expected: a shorter" + " range or a coarser resolution)"));
         }
         return UnaryCalls.<GetPriceBarsRequest, GetPriceBarsResponse>call(stub()::getPriceBars, page)
                 .thenCompose(response -> {
