@@ -92,6 +92,10 @@ public final class PriceChartView {
         model.barsVersionProperty().addListener(observable -> drawInNextPulse.run());
 
         timeAxis.setTimeAxis(true);
+        // Room for the first and last candle's body; no "[unit]" after the axis names.
+        timeAxis.setAutoRangePadding(0.02);
+        timeAxis.setUnit(null);
+        priceAxis.setUnit(null);
         priceAxis.setForceZeroInRange(false);
         priceAxis.setAutoRangePadding(0.05);
         candles.getDatasets().add(barSet);
@@ -119,12 +123,15 @@ public final class PriceChartView {
         model.rangeProperty().addListener(observable -> resetZoom());
 
         Label title = new Label();
+        title.setMinWidth(Region.USE_PREF_SIZE);
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add(TITLE);
         Label status = new Label();
         status.setId("chart-status");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add(STATUS);
+        // The status gives way first when the pane is narrow: the title and the buttons keep their text.
+        status.setMinWidth(0);
         readout.setId("chart-readout");
         readout.getStyleClass().add(READOUT);
         Region spacer = new Region();
@@ -281,11 +288,13 @@ public final class PriceChartView {
 
     /** Styles a row of toggle buttons as one segmented control, AtlantaFX's way. */
     private static void joined(HBox buttons) {
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         int last = buttons.getChildren().size() - 1;
         for (int i = 0; i <= last; i++) {
             Node button = buttons.getChildren().get(i);
             button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == last ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             button.getStyleClass().add(Styles.SMALL);
+            ((Region) button).setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 
