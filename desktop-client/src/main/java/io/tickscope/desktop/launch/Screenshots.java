@@ -18,6 +18,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -105,6 +106,9 @@ final class Screenshots {
         }
         Tab tab = remaining.remove(0);
         tabs.getSelectionModel().select(tab);
+        if ("watchlist-tab".equals(tab.getId())) {
+            chartAnotherProduct();
+        }
         PauseTransition settle = new PauseTransition(SETTLE_PER_TAB);
         settle.setOnFinished(event -> {
             // The alerts' notifications belong in the picture of the Alerts tab; over the others they hide what
@@ -145,6 +149,18 @@ final class Screenshots {
             finish.accept(0);
         });
         settle.play();
+    }
+
+    /**
+     * Selects the watchlist's second product: its chart fills at once from the history the market made while the
+     * views filled, as a user picking a product sees it.
+     */
+    private void chartAnotherProduct() {
+        TableView<?> table = (TableView<?>) scene.lookup("#watchlist-table");
+        if (table == null || table.getItems().size() < 2) {
+            throw new IllegalStateException("watchlist-table: fewer than 2 products (expected: a chart to fill)");
+        }
+        table.getSelectionModel().clearAndSelect(1);
     }
 
     static String fileNameOf(Tab tab) {

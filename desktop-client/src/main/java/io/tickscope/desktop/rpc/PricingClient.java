@@ -3,6 +3,8 @@ package io.tickscope.desktop.rpc;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.Channel;
+import io.tickscope.api.pricing.v1.GetPriceBarsRequest;
+import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
 import io.tickscope.api.pricing.v1.GetPriceResponse;
 import io.tickscope.api.pricing.v1.GetPricesBatchRequest;
@@ -11,13 +13,16 @@ import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.desktop.connection.ConnectionMonitor;
+import io.tickscope.desktop.model.BarRequest;
 import io.tickscope.desktop.model.LookupResult;
 import io.tickscope.desktop.model.LookupWay;
+import io.tickscope.desktop.model.PriceBar;
 import io.tickscope.desktop.model.PriceLookup;
 import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.model.WatchRequest;
 import io.tickscope.desktop.rpc.wire.GrpcFraming;
+import io.tickscope.shared.time.InstantProtos;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +45,10 @@ public final class PricingClient implements PriceFeed {
 
     /** How long one unary call may take before it fails with DEADLINE_EXCEEDED. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
+    /** The most buckets the server covers in one page of bars. */
+    private static final int MAX_BAR_BUCKETS_PER_PAGE = 10_000;
+    /** Enough pages for the chart's longest range (all days since 1970 at one bar a day) with room to spare. */
+    private static final int MAX_BAR_PAGES = 10;
 
     private final PricingServiceStub stub;
     private final ConnectionMonitor connection;
@@ -88,6 +97,44 @@ public final class PricingClient implements PriceFeed {
             case UNARY_SEQUENTIAL -> oneAfterAnother(lookup);
             case UNARY_CONCURRENT -> allAtOnce(lookup);
         };
+    }
+
+    /**
+     * Looks up the bars of {@code request} up to now with GetPriceBars, page after page (each call with the
+     * default deadline), oldest first; buckets without changes have no bar. The future fails with the first
+     * failed call's status, which {@link RpcErrors#describe} makes readable; it completes on a gRPC thread.
+     */
+    public CompletableFuture<List<PriceBar>> getBars(BarRequest request) {
+        GetPriceBarsRequest first = GetPriceBarsRequest.newBuilder()
+                .setProductId(request.productId())
+                .setResolution(PricingMessages.toProto(request.resolution()))
+                .setStartTime(InstantProtos.toProto(request.startTime()))
+                .setCurrencyCode(request.currency().getCurrencyCode())
+                .setCustomerSegment(PricingMessages.toProto(request.segment()))
+                .setPageSize(MAX_BAR_BUCKETS_PER_PAGE)
+                .build();
+        return barsFrom(first, new ArrayList<>(), 0);
+    }
+
+    private CompletableFuture<List<PriceBar>> barsFrom(GetPriceBarsRequest page, List<PriceBar> bars, int pages) {
+        if (pages == MAX_BAR_PAGES) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("bars of " + page.getProductId() + ": more than " + MAX_BAR_PAGES
+                            + " pages (expected: a shorter" + " range or a coarser resolution)"));
+        }
+        return UnaryCalls.<GetPriceBarsRequest, GetPriceBarsResponse>call(stub()::getPriceBars, page)
+                .thenCompose(response -> {
+                    response.getBarsList().forEach(bar -> bars.add(PricingMessages.fromProto(bar)));
+                    if (response.getNextPageToken().isEmpty()) {
+                        return CompletableFuture.completedFuture(List.copyOf(bars));
+                    }
+                    return barsFrom(
+                            page.toBuilder()
+                                    .setPageToken(response.getNextPageToken())
+                                    .build(),
+                            bars,
+                            pages + 1);
+                });
     }
 
     /**

@@ -1,14 +1,18 @@
 package io.tickscope.desktop.rpc;
 
 import io.tickscope.api.pricing.v1.CustomerSegment;
+import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceResult;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
+import io.tickscope.desktop.model.BarResolution;
+import io.tickscope.desktop.model.PriceBar;
 import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.model.Quote;
 import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
+import io.tickscope.shared.money.MoneyProtos;
 import io.tickscope.shared.time.InstantProtos;
 
 /** Maps the pricing contract's messages to the desktop's model and back. */
@@ -46,5 +50,26 @@ final class PricingMessages {
         return result.hasQuote()
                 ? QuoteResult.of(fromProto(result.getQuote()))
                 : QuoteResult.failed(result.getProductId(), RpcErrors.describe(result.getError()));
+    }
+
+    static PriceBarResolution toProto(BarResolution resolution) {
+        return switch (resolution) {
+            case ONE_SECOND -> PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_SECOND;
+            case ONE_MINUTE -> PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_MINUTE;
+            case FIVE_MINUTES -> PriceBarResolution.PRICE_BAR_RESOLUTION_FIVE_MINUTES;
+            case ONE_HOUR -> PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_HOUR;
+            case ONE_DAY -> PriceBarResolution.PRICE_BAR_RESOLUTION_ONE_DAY;
+        };
+    }
+
+    static PriceBar fromProto(io.tickscope.api.pricing.v1.PriceBar bar) {
+        return new PriceBar(
+                InstantProtos.fromProto(bar.getStartTime()),
+                InstantProtos.fromProto(bar.getEndTime()),
+                MoneyProtos.fromProto(bar.getOpen()),
+                MoneyProtos.fromProto(bar.getHigh()),
+                MoneyProtos.fromProto(bar.getLow()),
+                MoneyProtos.fromProto(bar.getClose()),
+                bar.getTickCount());
     }
 }

@@ -15,8 +15,6 @@ final class WatchlistStyles {
     static final String SALE_BADGE = "sale-badge";
     static final String FEED_STATUS = "feed-status";
     static final String NOTICE = "watchlist-notice";
-    static final String CHART_TITLE = "chart-title";
-    static final String CHART_SUBTITLE = "chart-subtitle";
     static final String MATCH_ID = "match-id";
     static final String MOVE_CELL = "move-cell";
     static final String ALERT_MARK = "alert-mark";

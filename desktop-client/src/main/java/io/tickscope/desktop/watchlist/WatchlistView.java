@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.alerts.AlertsModel;
+import io.tickscope.desktop.chart.PriceChartModel;
+import io.tickscope.desktop.chart.PriceChartView;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.replay.ReplayPlayer;
 import io.tickscope.desktop.replay.ReplayWindow;
@@ -65,22 +67,29 @@ public final class WatchlistView implements View {
     private final WatchlistViewModel model;
     private final ProductPicker picker;
     private final TableView<WatchlistRowModel> table;
-    private final PriceChart chart;
+    private final PriceChartModel chartModel;
+    private final PriceChartView chart;
     private final Timeline clock;
     private final SplitPane node;
     /** Opens a replay window over the given owner; absent in a replay itself. */
     private @Nullable Consumer<Window> replayOpener;
 
-    public WatchlistView(WatchlistViewModel model, MoneyFormat money) {
+    /** Shows {@code model}'s products, and the selected one in a chart of {@code chartModel} fed by its ticks. */
+    public WatchlistView(WatchlistViewModel model, PriceChartModel chartModel, UiThread ui, MoneyFormat money) {
         this.model = requireNonNull(model, "model");
+        this.chartModel = requireNonNull(chartModel, "chartModel");
         picker = new ProductPicker(model);
         table = WatchlistTable.create(model, money);
         TableExport.offer(table, "watchlist");
-        chart = new PriceChart(money);
+        chart = new PriceChartView(chartModel, ui);
+        model.onShownTick(chartModel::onTick);
         clock = new Timeline(new KeyFrame(CLOCK_PERIOD, event -> model.refreshClock()));
         clock.setCycleCount(Animation.INDEFINITE);
 
-        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> chart.show(after));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> chartSelected());
+        // Another currency or segment quotes the history differently: the chart fills again.
+        model.currencyProperty().addListener(observable -> chartSelected());
+        model.segmentProperty().addListener(observable -> chartSelected());
         // Something is always charted: the first product, until the user picks another.
         table.getItems().addListener((ListChangeListener<WatchlistRowModel>) change -> {
             if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
@@ -117,7 +126,7 @@ public final class WatchlistView implements View {
         model.currencyProperty().set(remembered.currency());
         model.segmentProperty().set(remembered.segment());
         model.restore(remembered.watchedProducts());
-        WatchlistView view = new WatchlistView(model, money);
+        WatchlistView view = new WatchlistView(model, new PriceChartModel(pricing, ui, Clock.systemUTC()), ui, money);
         view.replayOpener = owner -> ReplayWindow.choose(owner, ui, money, alerts);
         return view;
     }
@@ -128,7 +137,8 @@ public final class WatchlistView implements View {
         model.currencyProperty().set(replay.currency());
         watchAlerts(model, alerts);
         model.restore(replay.productIds());
-        return new WatchlistView(model, money);
+        // A replay has no server to ask for history: its chart fills from the replayed ticks.
+        return new WatchlistView(model, new PriceChartModel(null, ui, replay.clock()), ui, money);
     }
 
     public WatchlistViewModel model() {
@@ -230,6 +240,16 @@ public final class WatchlistView implements View {
     /** The table, for export and tests. */
     public TableView<WatchlistRowModel> table() {
         return table;
+    }
+
+    /** Shows the selected product in the chart, in the watchlist's currency and segment. */
+    private void chartSelected() {
+        WatchlistRowModel row = table.getSelectionModel().getSelectedItem();
+        chartModel.show(
+                row == null ? null : row.productId(),
+                row == null ? "" : row.nameProperty().get(),
+                model.currencyProperty().get(),
+                model.segmentProperty().get());
     }
 
     /** Moves the keyboard to the product search. */

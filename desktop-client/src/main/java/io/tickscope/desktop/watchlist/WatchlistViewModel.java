@@ -104,6 +104,8 @@ public final class WatchlistViewModel {
     private @Nullable Feed feed;
     /** Sees every tick of the stream on its own thread, before coalescing: the alerts. */
     private volatile Consumer<PriceTick> everyTick = tick -> {};
+    /** Sees each tick a row shows, on the UI thread: the chart. */
+    private Consumer<PriceTick> shownTick = tick -> {};
 
     private Set<String> alerted = Set.of();
     private final ChangeListener<Set<String>> onAlertedChange = (property, before, after) -> markAlerted(after);
@@ -236,6 +238,14 @@ public final class WatchlistViewModel {
      */
     public void onEveryTick(Consumer<PriceTick> listener) {
         everyTick = requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Hands each tick that a row shows to {@code listener}, on the UI thread right after the row: what follows
+     * the rows (the chart) sees the ticks in the order and at the pace the table does.
+     */
+    public void onShownTick(Consumer<PriceTick> listener) {
+        shownTick = requireNonNull(listener, "listener");
     }
 
     /**
@@ -526,6 +536,7 @@ public final class WatchlistViewModel {
             if (row.apply(tick, clock.instant())) {
                 liveTicksShown.set(liveTicksShown.get() + 1);
             }
+            shownTick.accept(tick);
             if (resynced != null) {
                 showResync(productId);
             } else if (feedState.get() != FeedState.LIVE) {

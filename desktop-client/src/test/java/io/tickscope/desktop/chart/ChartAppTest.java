@@ -1,0 +1,220 @@
+package io.tickscope.desktop.chart;
+
+import static io.tickscope.desktop.testing.FxScene.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import io.tickscope.desktop.app.TickscopeApp;
+import io.tickscope.desktop.testing.TestServer;
+import io.tickscope.desktop.watchlist.WatchlistRowModel;
+import io.tickscope.shared.money.Amount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The real application, headless, against a real server whose product changed price in several seconds before
+ * the monitor started, with a still market after: the chart of the selected product shows those changes as
+ * bars at once (no live tick could have made them), goes on live without a bar twice at the seam, and answers
+ * the range and style buttons, the zoom keys and the mouse.
+ */
+class ChartAppTest {
+
+    private static final String PRODUCT = "P00007";
+    /** Seconds in which the product's price changed before the monitor started. */
+    private static final int HISTORY_SECONDS = 3;
+
+    private static TestServer server;
+    private static Instant historyEnd;
+
+    @TempDir
+    Path directory;
+
+    private final FxRobot robot = new FxRobot();
+    private @Nullable Application app;
+
+    @BeforeAll
+    static void startServerWithHistory() throws Exception {
+        server = TestServer.start(0);
+        for (int second = 0; second < HISTORY_SECONDS; second++) {
+            server.movePrice(PRODUCT, second % 2 == 0 ? "1.03" : "0.98");
+            // The server applied the change by now: the next one falls in a later second, so each makes a bar.
+            long applied = Instant.now().getEpochSecond();
+            await().until(() -> Instant.now().getEpochSecond() > applied);
+        }
+        historyEnd = Instant.now();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        Path settings = directory.resolve("desktop.properties");
+        Files.writeString(settings, "watchlist.products=" + PRODUCT + "\n");
+        app = FxToolkit.setupApplication(
+                TickscopeApp.class,
+                "--server",
+                server.address().target(),
+                "--settings",
+                settings.toString(),
+                "--data-dir",
+                directory.resolve("data").toString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() -> robot.lookup("#price-chart").tryQuery().isPresent()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void historyFillsTheChartAtOpen() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= HISTORY_SECONDS);
+
+        double[] times = shown().times();
+        assertThat(Arrays.stream(times).filter(time -> time < historyEnd.getEpochSecond()))
+                .as("bars of the seconds before the monitor started: only history can have drawn them")
+                .hasSizeGreaterThanOrEqualTo(HISTORY_SECONDS);
+        assertThat(status()).startsWith(times.length + " bars of 1 s from history");
+    }
+
+    @Test
+    void aLiveTickCarriesTheLastBarOnWithNoBarTwiceAtTheSeam() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= HISTORY_SECONDS);
+        Bars before = shown();
+
+        server.movePrice(PRODUCT, "1.05");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown().lastClose() != before.lastClose());
+
+        Bars after = shown();
+        assertThat(after.times().length)
+                .as("the change extends the last bar or opens one more, never repeats history's bars")
+                .isBetween(before.times().length, before.times().length + 1);
+        for (int i = 1; i < after.times().length; i++) {
+            assertThat(after.times()[i]).as("bar %d after bar %d", i, i - 1).isGreaterThan(after.times()[i - 1]);
+        }
+        assertThat(Arrays.copyOf(after.times(), before.times().length - 1))
+                .as("history's bars stay as they were")
+                .containsExactly(Arrays.copyOf(before.times(), before.times().length - 1));
+        Amount segmentPrice = onFx(() -> row().segmentPriceProperty().get());
+        assertThat(after.lastClose()).isEqualTo(BarSeries.decimal(segmentPrice));
+    }
+
+    @Test
+    void rangeAndStyleButtonsDrawTheBarsAgain() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+
+        robot.clickOn("#chart-range-1d");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("of 1 min from history"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= 1);
+        int bars = shown().times().length;
+
+        robot.clickOn("#chart-line");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> chart().getRenderers().get(0) instanceof ErrorDataSetRenderer));
+        assertThat(shown().times())
+                .as("the line joins the closes of the same bars")
+                .hasSize(bars);
+    }
+
+    @Test
+    void keysZoomAndPanTheTimeAxisAndHomeShowsEverything() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+        robot.clickOn("#price-chart");
+        double span = onFx(() -> span(chart().getXAxis()));
+
+        robot.type(KeyCode.ADD);
+        assertThat(onFx(() -> chart().getXAxis().isAutoRanging())).isFalse();
+        assertThat(onFx(() -> span(chart().getXAxis())))
+                .isCloseTo(span / 2, org.assertj.core.data.Offset.offset(span / 100));
+
+        double min = onFx(() -> chart().getXAxis().getMin());
+        robot.type(KeyCode.LEFT);
+        assertThat(onFx(() -> chart().getXAxis().getMin())).isLessThan(min);
+
+        robot.type(KeyCode.HOME);
+        assertThat(onFx(() -> chart().getXAxis().isAutoRanging())).isTrue();
+    }
+
+    @Test
+    void theCrosshairReadsOutTheTimeAndBarUnderTheCursor() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= HISTORY_SECONDS);
+
+        robot.moveTo("#price-chart");
+        robot.moveBy(5, 5);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !readout().isEmpty());
+        assertThat(readout()).contains(" bar ").contains(" O ").contains(" C ");
+    }
+
+    /** The bars the chart draws: their times (seconds since the epoch) and the last close. */
+    private record Bars(double[] times, double lastClose) {}
+
+    private Bars shown() {
+        return onFx(() -> {
+            DataSet drawn = chart().getRenderers().get(0).getDatasets().get(0);
+            int closeDimension = drawn.getDimension() == 7 ? 4 : 1;
+            return drawn.lock().readLockGuard(() -> {
+                int count = drawn.getDataCount();
+                double[] times = Arrays.copyOf(drawn.getValues(DataSet.DIM_X), count);
+                return new Bars(times, count == 0 ? Double.NaN : drawn.get(closeDimension, count - 1));
+            });
+        });
+    }
+
+    private XYChart chart() {
+        return robot.lookup("#price-chart").queryAs(XYChart.class);
+    }
+
+    private String status() {
+        return onFx(() -> robot.lookup("#chart-status").queryAs(Label.class).getText());
+    }
+
+    private String readout() {
+        return onFx(() -> robot.lookup("#chart-readout").queryAs(Label.class).getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    private WatchlistRowModel row() {
+        TableView<WatchlistRowModel> table = robot.lookup("#watchlist-table").queryAs(TableView.class);
+        List<WatchlistRowModel> rows = table.getItems();
+        return rows.stream()
+                .filter(candidate -> candidate.productId().equals(PRODUCT))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static double span(Axis axis) {
+        return axis.getMax() - axis.getMin();
+    }
+}
