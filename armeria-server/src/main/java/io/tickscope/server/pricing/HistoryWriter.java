@@ -187,14 +187,21 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
                 store.append(batch);
                 return true;
             } catch (RuntimeException e) {
-                logger.warn("Cannot store {} price ticks; trying again in {}", batch.size(), RETRY_DELAY, e);
                 boolean closingNow;
                 synchronized (lock) {
                     closingNow = closing;
                 }
                 if (closingNow) {
+                    // Expected when close() gave up waiting on a long backlog and the database closed under us:
+                    // one line that says what is lost, not a stack trace per server stop.
+                    logger.warn(
+                            "Stopped with {} price changes not stored: the store closed before the writer caught"
+                                    + " up ({})",
+                            batch.size() + backlog(),
+                            e.getMessage());
                     return false;
                 }
+                logger.warn("Cannot store {} price ticks; trying again in {}", batch.size(), RETRY_DELAY, e);
                 try {
                     TimeUnit.MILLISECONDS.sleep(RETRY_DELAY.toMillis());
                 } catch (InterruptedException interrupted) {

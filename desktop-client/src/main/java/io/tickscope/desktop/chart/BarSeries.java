@@ -4,9 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.tickscope.desktop.model.BarResolution;
 import io.tickscope.desktop.model.PriceBar;
+import io.tickscope.desktop.ui.Csv;
 import io.tickscope.shared.money.Amount;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -20,6 +25,9 @@ final class BarSeries {
 
     /** The most bars held; past it the oldest go, so a chart left open for days stays the same size. */
     static final int MAX_BARS = 20_000;
+
+    /** The columns of {@link #csvLines}. */
+    static final List<String> CSV_HEADER = List.of("Start", "End", "Open", "High", "Low", "Close", "Currency");
 
     private static final int INITIAL_CAPACITY = 256;
 
@@ -125,6 +133,36 @@ final class BarSeries {
             return size - 1;
         }
         return epochMillis - startMillis[after - 1] <= startMillis[after] - epochMillis ? after - 1 : after;
+    }
+
+    /**
+     * Returns the bars as CSV lines, a header first: each bar's bucket start and end (ISO-8601 instants), open,
+     * high, low and close as plain decimals of {@code currency}, and the currency's code.
+     */
+    List<String> csvLines(Currency currency) {
+        String code = currency.getCurrencyCode();
+        int digits = currency.getDefaultFractionDigits();
+        long lengthMillis = resolution.length().toMillis();
+        List<String> lines = new ArrayList<>(size + 1);
+        lines.add(Csv.line(CSV_HEADER));
+        for (int i = 0; i < size; i++) {
+            lines.add(Csv.line(List.of(
+                    Instant.ofEpochMilli(startMillis[i]).toString(),
+                    Instant.ofEpochMilli(startMillis[i] + lengthMillis).toString(),
+                    exact(open[i], digits),
+                    exact(high[i], digits),
+                    exact(low[i], digits),
+                    exact(close[i], digits),
+                    code)));
+        }
+        return lines;
+    }
+
+    /** The decimal a plotted price came from: it was a whole number of minor units, so rounding finds it again. */
+    private static String exact(double price, int digits) {
+        return BigDecimal.valueOf(price)
+                .setScale(digits, RoundingMode.HALF_EVEN)
+                .toPlainString();
     }
 
     /** Returns {@code amount} as a double: the chart plots positions, so no exact decimal is needed. */

@@ -8,6 +8,7 @@ import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.rpc.PricingClient;
 import io.tickscope.desktop.rpc.RpcErrors;
+import io.tickscope.desktop.ui.Csv;
 import io.tickscope.desktop.ui.UiThread;
 import io.tickscope.shared.money.Amount;
 import java.time.Clock;
@@ -89,6 +90,19 @@ public final class PriceChartModel {
 
     BarSeries bars() {
         return bars;
+    }
+
+    /** The bars shown as CSV lines (see {@link BarSeries#csvLines}); only a header while nothing is shown. */
+    public List<String> csvLines() {
+        Shown current = shown;
+        return current == null ? List.of(Csv.line(BarSeries.CSV_HEADER)) : bars.csvLines(current.currency);
+    }
+
+    /** A file name for the bars shown, such as {@code P00007-1s-bars}. */
+    public String exportName() {
+        Shown current = shown;
+        return (current == null ? "no-product" : current.productId) + "-"
+                + describe(range.get()).replace(" ", "") + "-bars";
     }
 
     /**

@@ -14,6 +14,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.MultiDimDoubleDataSet;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.ui.UiThread;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -172,8 +173,18 @@ public final class PriceChartView {
         chart.getRenderers().setAll(style == ChartStyle.LINE ? line : candles);
     }
 
-    /** + and - zoom the time axis, the arrows pan it, Home shows everything again. */
+    /** Asks where to write the bars shown as CSV, and writes them there. */
+    public void exportBars() {
+        TableExport.ask(chart, model.exportName(), model::csvLines);
+    }
+
+    /** + and - zoom the time axis, the arrows pan it, Home shows everything again; Ctrl+Shift+E exports. */
     private void onKey(KeyEvent event) {
+        if (TableExport.EXPORT_KEY.match(event)) {
+            exportBars();
+            event.consume();
+            return;
+        }
         switch (event.getCode()) {
             case PLUS, ADD, EQUALS -> zoomBy(ZOOM_STEP);
             case MINUS, SUBTRACT -> zoomBy(1 / ZOOM_STEP);

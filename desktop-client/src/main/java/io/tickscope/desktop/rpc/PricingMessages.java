@@ -1,6 +1,8 @@
 package io.tickscope.desktop.rpc;
 
 import io.tickscope.api.pricing.v1.CustomerSegment;
+import io.tickscope.api.pricing.v1.GetPriceBarsResponse;
+import io.tickscope.api.pricing.v1.MinorUnitPriceBar;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceResult;
@@ -12,8 +14,12 @@ import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.model.Quote;
 import io.tickscope.desktop.model.QuoteResult;
 import io.tickscope.desktop.model.Segment;
-import io.tickscope.shared.money.MoneyProtos;
+import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.time.InstantProtos;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
 
 /** Maps the pricing contract's messages to the desktop's model and back. */
 final class PricingMessages {
@@ -62,14 +68,32 @@ final class PricingMessages {
         };
     }
 
-    static PriceBar fromProto(io.tickscope.api.pricing.v1.PriceBar bar) {
-        return new PriceBar(
-                InstantProtos.fromProto(bar.getStartTime()),
-                InstantProtos.fromProto(bar.getEndTime()),
-                MoneyProtos.fromProto(bar.getOpen()),
-                MoneyProtos.fromProto(bar.getHigh()),
-                MoneyProtos.fromProto(bar.getLow()),
-                MoneyProtos.fromProto(bar.getClose()),
-                bar.getTickCount());
+    /**
+     * Returns the bars of a page in {@code PRICE_BAR_ENCODING_MINOR_UNITS}. A page whose currency counts its minor
+     * units with other digits than this client's currency data fails, rather than show prices off by a power of
+     * ten.
+     */
+    static List<PriceBar> barsFromProto(GetPriceBarsResponse page) {
+        if (page.getMinorUnitBarsCount() == 0) {
+            return List.of();
+        }
+        Currency currency = Currency.getInstance(page.getCurrencyCode());
+        if (currency.getDefaultFractionDigits() != page.getMinorUnitDigits()) {
+            throw new IllegalStateException("bars in " + currency + " with " + page.getMinorUnitDigits()
+                    + " minor-unit digits (expected: " + currency.getDefaultFractionDigits() + ")");
+        }
+        List<PriceBar> bars = new ArrayList<>(page.getMinorUnitBarsCount());
+        for (MinorUnitPriceBar bar : page.getMinorUnitBarsList()) {
+            Instant start = Instant.ofEpochSecond(bar.getStartTimeSeconds());
+            bars.add(new PriceBar(
+                    start,
+                    start.plusSeconds(page.getBucketSeconds()),
+                    new Amount(currency, bar.getOpenMinorUnits()),
+                    new Amount(currency, bar.getHighMinorUnits()),
+                    new Amount(currency, bar.getLowMinorUnits()),
+                    new Amount(currency, bar.getCloseMinorUnits()),
+                    bar.getTickCount()));
+        }
+        return bars;
     }
 }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
@@ -41,8 +43,12 @@ public final class TableExport {
 
     /** Writes {@code table}'s rows to {@code file}; returns how many rows were written. */
     public static int write(TableView<?> table, Path file) {
+        return writeLines(lines(table), file);
+    }
+
+    /** Writes CSV {@code lines} (a header, then rows) to {@code file}; returns how many rows were written. */
+    public static int writeLines(List<String> lines, Path file) {
         requireNonNull(file, "file");
-        List<String> lines = lines(table);
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (String line : lines) {
                 writer.write(line);
@@ -89,14 +95,22 @@ public final class TableExport {
 
     /** Asks where to write {@code table} and writes it there. */
     public static void ask(TableView<?> table, String name) {
+        ask(table, name, () -> lines(table));
+    }
+
+    /**
+     * Asks where to write what {@code owner} shows as CSV, {@code name}.csv by default, and writes the
+     * {@code lines} it gives then (a header, then rows).
+     */
+    public static void ask(Node owner, String name, Supplier<List<String>> lines) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + name + " as CSV");
         chooser.setInitialFileName(name + ".csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        Window owner = table.getScene() == null ? null : table.getScene().getWindow();
-        File chosen = chooser.showSaveDialog(owner);
+        Window window = owner.getScene() == null ? null : owner.getScene().getWindow();
+        File chosen = chooser.showSaveDialog(window);
         if (chosen != null) {
-            write(table, chosen.toPath());
+            writeLines(lines.get(), chosen.toPath());
         }
     }
 

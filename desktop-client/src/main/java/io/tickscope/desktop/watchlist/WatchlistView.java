@@ -210,7 +210,9 @@ public final class WatchlistView implements View {
         }
         MenuItem export = new MenuItem("_Export as CSV…");
         export.setOnAction(event -> TableExport.ask(table, "watchlist"));
-        watchlist.getItems().addAll(new SeparatorMenuItem(), export);
+        MenuItem exportBars = new MenuItem("Export the chart's _bars as CSV…  (Ctrl+Shift+E in the chart)");
+        exportBars.setOnAction(event -> chart.exportBars());
+        watchlist.getItems().addAll(new SeparatorMenuItem(), export, exportBars);
         return List.of(watchlist);
     }
 

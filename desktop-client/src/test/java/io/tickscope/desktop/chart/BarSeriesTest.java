@@ -7,6 +7,7 @@ import io.tickscope.desktop.model.BarResolution;
 import io.tickscope.desktop.model.PriceBar;
 import io.tickscope.shared.money.Amount;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,20 @@ class BarSeriesTest {
 
         assertThat(bars.size()).isLessThanOrEqualTo(BarSeries.MAX_BARS);
         assertThat(bars.closeAt(bars.size() - 1)).isEqualTo(BarSeries.MAX_BARS);
+    }
+
+    @Test
+    void theCsvExportWritesTheBarsShownWithExactDecimals() {
+        bars.clear(BarResolution.ONE_MINUTE);
+        bars.fill(List.of(bar(0, "10.00", "12.00", "9.00", "11.00"), bar(1, "0.10", "1234567.89", "0.07", "0.30")));
+        bars.add(MINUTE.plusSeconds(125), 11.99);
+
+        assertThat(bars.csvLines(Currency.getInstance("USD")))
+                .containsExactly(
+                        "Start,End,Open,High,Low,Close,Currency\r\n",
+                        "2026-12-06T10:00:00Z,2026-12-06T10:01:00Z,10.00,12.00,9.00,11.00,USD\r\n",
+                        "2026-12-06T10:01:00Z,2026-12-06T10:02:00Z,0.10,1234567.89,0.07,0.30,USD\r\n",
+                        "2026-12-06T10:02:00Z,2026-12-06T10:03:00Z,11.99,11.99,11.99,11.99,USD\r\n");
     }
 
     private static PriceBar bar(int minute, String open, String high, String low, String close) {
