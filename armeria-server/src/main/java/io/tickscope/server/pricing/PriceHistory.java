@@ -6,6 +6,7 @@ import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.pricing.PriceHistoryStore.StoredTick;
 import io.tickscope.server.pricing.PriceHistoryStore.TickPosition;
 import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.BarResolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;

@@ -1,5 +1,6 @@
 package io.tickscope.server.pricing;
 
+import io.tickscope.shared.time.BarResolution;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;

@@ -3,13 +3,13 @@ package io.tickscope.server.store;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Lists;
-import io.tickscope.server.pricing.BarResolution;
 import io.tickscope.server.pricing.Nanos;
 import io.tickscope.server.pricing.PriceHistoryStore;
 import io.tickscope.server.pricing.PriceTick;
 import io.tickscope.server.pricing.StoredBar;
 import io.tickscope.server.pricing.StoredPrice;
 import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.BarResolution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package io.tickscope.server.store;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickscope.server.pricing.BarResolution;
 import io.tickscope.server.pricing.HistoryWriter;
 import io.tickscope.server.pricing.Nanos;
 import io.tickscope.server.pricing.PriceBook;
@@ -13,6 +12,7 @@ import io.tickscope.server.pricing.Sale;
 import io.tickscope.server.pricing.Segment;
 import io.tickscope.server.testing.MutableClock;
 import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.BarResolution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.tickscope.desktop.chart;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tickscope.desktop.model.BarResolution;
 import io.tickscope.desktop.model.PriceBar;
 import io.tickscope.desktop.ui.Csv;
 import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.BarResolution;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

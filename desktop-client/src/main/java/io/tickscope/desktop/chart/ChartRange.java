@@ -1,6 +1,6 @@
 package io.tickscope.desktop.chart;
 
-import io.tickscope.desktop.model.BarResolution;
+import io.tickscope.shared.time.BarResolution;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

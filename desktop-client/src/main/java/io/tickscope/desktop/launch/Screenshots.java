@@ -29,7 +29,8 @@ import javax.imageio.ImageIO;
  * on autopilot, the catalogue streamed by ListBooks, a live WatchPrices stream in the Explorer), lets the charts and the wire counters fill for a while
  * (looking the batch up once more half way, as a user trying it twice would, so its timings are not those of a
  * server that just started),
- * then shows each tab in turn and writes the window's own rendering of it to {@code DIR/<tab>.png}, and exits.
+ * then shows each tab in turn and writes the window's own rendering of it to {@code DIR/<tab>.png}, switches to
+ * the dark theme through the View menu and does the same into {@code DIR/<tab>-dark.png}, and exits.
  * The scene's snapshot needs no screen grabber and matches what users see.
  */
 final class Screenshots {
@@ -54,7 +55,7 @@ final class Screenshots {
         this.driver = new ViewDriver(tabs);
     }
 
-    /** Waits for the first live tick, then {@code fill}, then takes one picture per tab. */
+    /** Waits for the first live tick, then {@code fill}, then takes one picture per tab in each theme. */
     static void take(
             Scene scene,
             TabPane tabs,
@@ -64,7 +65,7 @@ final class Screenshots {
             IntConsumer finish) {
         Screenshots screenshots = new Screenshots(scene, tabs, directory, finish);
         PauseTransition filling = new PauseTransition(javafx.util.Duration.millis(fill.toMillis()));
-        filling.setOnFinished(event -> screenshots.next(new ArrayList<>(tabs.getTabs())));
+        filling.setOnFinished(event -> screenshots.next(new ArrayList<>(tabs.getTabs()), "", screenshots::inDarkTheme));
         PauseTransition halfWay = new PauseTransition(javafx.util.Duration.millis(fill.toMillis() / 2.0));
         halfWay.setOnFinished(event -> screenshots.driver.lookUpAgain());
         Verdicts.afterFirstLiveTick(liveTicksShown, () -> {
@@ -99,9 +100,10 @@ final class Screenshots {
                         + " \"currencyCode\": \"USD\"}");
     }
 
-    private void next(List<Tab> remaining) {
+    /** Takes a picture of each of {@code remaining}, named {@code <tab><suffix>.png}, then runs {@code then}. */
+    private void next(List<Tab> remaining, String suffix, Runnable then) {
         if (remaining.isEmpty()) {
-            darkShot();
+            then.run();
             return;
         }
         Tab tab = remaining.remove(0);
@@ -121,19 +123,14 @@ final class Screenshots {
                 // Just before the picture: on autopilot the recommendations change several times a second.
                 driver.selectFirstRecommendation();
             }
-            write(scene.snapshot(null), directory.resolve(fileNameOf(tab)));
-            next(remaining);
+            write(scene.snapshot(null), directory.resolve(fileNameOf(tab, suffix)));
+            next(remaining, suffix, then);
         });
         settle.play();
     }
 
-    /** The watchlist once more, in the dark theme switched on through the View menu, as {@code watchlist-dark.png}. */
-    private void darkShot() {
-        tabs.getSelectionModel().selectFirst();
-        Node notifications = scene.lookup("#notifications");
-        if (notifications != null) {
-            notifications.setVisible(false);
-        }
+    /** Switches the dark theme on through the View menu, as a user would, and takes every tab again. */
+    private void inDarkTheme() {
         MenuBar bar = (MenuBar) scene.lookup("#main-menu");
         bar.getMenus().stream()
                 .flatMap(menu -> menu.getItems().stream())
@@ -142,13 +139,7 @@ final class Screenshots {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("menu item: dark-theme (expected: in the View menu)"))
                 .setSelected(true);
-        PauseTransition settle = new PauseTransition(SETTLE_PER_TAB);
-        settle.setOnFinished(event -> {
-            Tab first = tabs.getSelectionModel().getSelectedItem();
-            write(scene.snapshot(null), directory.resolve(View.slugOf(first.getText()) + "-dark.png"));
-            finish.accept(0);
-        });
-        settle.play();
+        next(new ArrayList<>(tabs.getTabs()), "-dark", () -> finish.accept(0));
     }
 
     /**
@@ -163,8 +154,8 @@ final class Screenshots {
         table.getSelectionModel().clearAndSelect(1);
     }
 
-    static String fileNameOf(Tab tab) {
-        return View.slugOf(tab.getText()) + ".png";
+    private static String fileNameOf(Tab tab, String suffix) {
+        return View.slugOf(tab.getText()) + suffix + ".png";
     }
 
     private static void write(WritableImage image, Path file) {

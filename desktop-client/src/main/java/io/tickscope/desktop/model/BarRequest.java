@@ -2,6 +2,7 @@ package io.tickscope.desktop.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tickscope.shared.time.BarResolution;
 import java.time.Instant;
 import java.util.Currency;
 

@@ -3,9 +3,9 @@ package io.tickscope.desktop.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickscope.desktop.model.BarResolution;
 import io.tickscope.desktop.model.PriceBar;
 import io.tickscope.shared.money.Amount;
+import io.tickscope.shared.time.BarResolution;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -40,8 +40,12 @@ final class EventTimes {
                         .contains("SNAPSHOT")) {
             return NONE;
         }
-        Timestamp time = (Timestamp) message.getField(fields.get().eventTime());
-        return time.getSeconds() * 1_000_000_000L + time.getNanos();
+        // Read by field number, not cast: in the Explorer the message and its Timestamp are DynamicMessages.
+        Message time = (Message) message.getField(fields.get().eventTime());
+        Descriptor timestamp = time.getDescriptorForType();
+        long seconds = (Long) time.getField(timestamp.findFieldByNumber(Timestamp.SECONDS_FIELD_NUMBER));
+        int nanos = (Integer) time.getField(timestamp.findFieldByNumber(Timestamp.NANOS_FIELD_NUMBER));
+        return seconds * 1_000_000_000L + nanos;
     }
 
     private static Optional<Fields> fieldsOf(Descriptor type) {
