@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableStringValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PriceChartModel {
 
+    private static final String NOTHING_SHOWN = "No product selected";
+
     /** Asks the server for history; null in a replay. */
     private final @Nullable PricingClient pricing;
 
@@ -42,7 +48,8 @@ public final class PriceChartModel {
     private final BarSeries bars = new BarSeries();
     private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(ChartRange.ONE_HOUR);
     private final ObjectProperty<ChartStyle> style = new SimpleObjectProperty<>(ChartStyle.CANDLES);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No product selected");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NOTHING_SHOWN);
+    private final ReadOnlyObjectWrapper<@Nullable String> shownProduct = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper barsVersion = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper historyBars = new ReadOnlyLongWrapper();
@@ -71,6 +78,11 @@ public final class PriceChartModel {
     /** The product's name and id, or that none is selected. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** The id of the product shown, or null. */
+    public ReadOnlyObjectProperty<@Nullable String> shownProductProperty() {
+        return shownProduct.getReadOnlyProperty();
     }
 
     /** Where the bars come from, such as "1,204 bars of 1 s from history, then live"; or what went wrong. */
@@ -106,12 +118,22 @@ public final class PriceChartModel {
     }
 
     /**
-     * Shows {@code productId} (named {@code name}) quoted in {@code currency} for {@code segment}, filled from
-     * history; null shows nothing.
+     * Shows {@code productId} quoted in {@code currency} for {@code segment}, filled from history. The title
+     * follows {@code name}: a product restored from the settings is named only once its first price arrives.
      */
-    public void show(@Nullable String productId, String name, Currency currency, Segment segment) {
-        shown = productId == null ? null : new Shown(productId, currency, segment);
-        title.set(productId == null ? "No product selected" : name + "  ·  " + productId);
+    public void show(String productId, ObservableStringValue name, Currency currency, Segment segment) {
+        shown = new Shown(requireNonNull(productId, "productId"), currency, segment);
+        title.bind(Bindings.concat(name, "  ·  ", productId));
+        shownProduct.set(productId);
+        fill();
+    }
+
+    /** Shows no product. */
+    public void showNothing() {
+        shown = null;
+        title.unbind();
+        title.set(NOTHING_SHOWN);
+        shownProduct.set(null);
         fill();
     }
 

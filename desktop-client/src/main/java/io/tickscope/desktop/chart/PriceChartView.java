@@ -67,6 +67,8 @@ public final class PriceChartView {
     private static final double ZOOM_STEP = 0.5;
     /** How much of the visible time span one arrow key moves. */
     private static final double PAN_STEP = 0.2;
+    /** The room above the highest and below the lowest price shown, as a share of their distance. */
+    private static final double PRICE_PADDING = 0.05;
 
     private static final DateTimeFormatter READOUT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -84,6 +86,9 @@ public final class PriceChartView {
     private final DecimalFormat prices = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
     private final VBox node;
 
+    /** How many times the fitted price span the price axis shows: below 1 after zooming in with the up key. */
+    private double priceZoom = 1;
+
     /** Columns handed to the data sets, which copy them: kept between pulses so drawing allocates nothing. */
     private double[][] columns = new double[OHLCV_DIMENSIONS][0];
 
@@ -91,6 +96,10 @@ public final class PriceChartView {
         this.model = requireNonNull(model, "model");
         Runnable drawInNextPulse = requireNonNull(ui, "ui").refresher(this::draw);
         model.barsVersionProperty().addListener(observable -> drawInNextPulse.run());
+        // The mouse zooms and pans the time axis inside chart-fx: the prices follow in the next pulse.
+        Runnable fitPricesInNextPulse = ui.refresher(this::fitPrices);
+        timeAxis.minProperty().addListener(observable -> fitPricesInNextPulse.run());
+        timeAxis.maxProperty().addListener(observable -> fitPricesInNextPulse.run());
 
         timeAxis.setTimeAxis(true);
         // Room for the first and last candle's body; no "[unit]" after the axis names.
@@ -98,8 +107,11 @@ public final class PriceChartView {
         timeAxis.setUnit(null);
         priceAxis.setUnit(null);
         priceAxis.setForceZeroInRange(false);
-        priceAxis.setAutoRangePadding(0.05);
+        priceAxis.setAutoRanging(false);
         candles.getDatasets().add(barSet);
+        // chart-fx's own local range reads a plain data set's columns as other than time, open, high, low,
+        // close and cut highs off; fitPrices sets the price axis instead, for candles and line alike.
+        candles.setComputeLocalRange(false);
         line.setDrawMarker(false);
         line.setErrorStyle(ErrorStyle.NONE);
         line.setPolyLineStyle(LineStyle.NORMAL);
@@ -120,12 +132,13 @@ public final class PriceChartView {
         chart.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         model.styleProperty().addListener((observable, before, after) -> showStyle(after));
         // A new product or range starts unzoomed.
-        model.titleProperty().addListener(observable -> resetZoom());
+        model.shownProductProperty().addListener(observable -> resetZoom());
         model.rangeProperty().addListener(observable -> resetZoom());
 
         Label title = new Label();
         title.setMinWidth(Region.USE_PREF_SIZE);
         title.textProperty().bind(model.titleProperty());
+        title.setId("chart-title");
         title.getStyleClass().add(TITLE);
         Label status = new Label();
         status.setId("chart-status");
@@ -167,10 +180,34 @@ public final class PriceChartView {
         }
         barSet.set(columns, count, true);
         closeSet.set(columns[TIME], columns[CLOSE], count, true);
+        fitPrices();
+    }
+
+    /** Sets the price axis to the visible bars' prices, padded, times the price zoom. */
+    private void fitPrices() {
+        long fromMillis = timeAxis.isAutoRanging() ? Long.MIN_VALUE : barStartMillis(timeAxis.getMin());
+        long toMillis = timeAxis.isAutoRanging() ? Long.MAX_VALUE : barStartMillis(timeAxis.getMax());
+        PriceSpan fitted = PriceSpan.ofBars(
+                model.bars(), fromMillis, toMillis, model.styleProperty().get());
+        if (fitted == null) {
+            return;
+        }
+        PriceSpan shown = fitted.padded(PRICE_PADDING).scaled(priceZoom);
+        if (shown.low() != priceAxis.getMin() || shown.high() != priceAxis.getMax()) {
+            priceAxis.set(shown.low(), shown.high());
+            chart.requestLayout();
+        }
+    }
+
+    /** The start of the bar drawn at {@code axisSeconds} on the time axis (a bar stands mid-bucket). */
+    private long barStartMillis(double axisSeconds) {
+        return Math.round(axisSeconds * 1_000)
+                - model.bars().resolution().length().toMillis() / 2;
     }
 
     private void showStyle(ChartStyle style) {
         chart.getRenderers().setAll(style == ChartStyle.LINE ? line : candles);
+        fitPrices();
     }
 
     /** Asks where to write the bars shown as CSV, and writes them there. */
@@ -178,7 +215,10 @@ public final class PriceChartView {
         TableExport.ask(chart, model.exportName(), model::csvLines);
     }
 
-    /** + and - zoom the time axis, the arrows pan it, Home shows everything again; Ctrl+Shift+E exports. */
+    /**
+     * + and - zoom the time axis, left and right pan it, up and down zoom the price axis, Home shows everything
+     * again; Ctrl+Shift+E exports.
+     */
     private void onKey(KeyEvent event) {
         if (TableExport.EXPORT_KEY.match(event)) {
             exportBars();
@@ -190,6 +230,8 @@ public final class PriceChartView {
             case MINUS, SUBTRACT -> zoomBy(1 / ZOOM_STEP);
             case LEFT -> panBy(-PAN_STEP);
             case RIGHT -> panBy(PAN_STEP);
+            case UP -> zoomPricesBy(ZOOM_STEP);
+            case DOWN -> zoomPricesBy(1 / ZOOM_STEP);
             case HOME -> resetZoom();
             default -> {
                 return;
@@ -209,6 +251,11 @@ public final class PriceChartView {
         showTimes(timeAxis.getMin() + shift, timeAxis.getMax() + shift);
     }
 
+    private void zoomPricesBy(double factor) {
+        priceZoom *= factor;
+        fitPrices();
+    }
+
     private void showTimes(double fromSeconds, double toSeconds) {
         timeAxis.setAutoRanging(false);
         timeAxis.set(fromSeconds, toSeconds);
@@ -218,7 +265,8 @@ public final class PriceChartView {
     private void resetZoom() {
         zoomer.zoomOrigin();
         timeAxis.setAutoRanging(true);
-        priceAxis.setAutoRanging(true);
+        priceZoom = 1;
+        fitPrices();
         chart.requestLayout();
     }
 

@@ -247,11 +247,15 @@ public final class WatchlistView implements View {
     /** Shows the selected product in the chart, in the watchlist's currency and segment. */
     private void chartSelected() {
         WatchlistRowModel row = table.getSelectionModel().getSelectedItem();
-        chartModel.show(
-                row == null ? null : row.productId(),
-                row == null ? "" : row.nameProperty().get(),
-                model.currencyProperty().get(),
-                model.segmentProperty().get());
+        if (row == null) {
+            chartModel.showNothing();
+        } else {
+            chartModel.show(
+                    row.productId(),
+                    row.nameProperty(),
+                    model.currencyProperty().get(),
+                    model.segmentProperty().get());
+        }
     }
 
     /** Moves the keyboard to the product search. */

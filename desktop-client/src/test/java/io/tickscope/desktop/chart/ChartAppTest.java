@@ -44,6 +44,10 @@ class ChartAppTest {
     private static final String PRODUCT = "P00007";
     /** Seconds in which the product's price changed before the monitor started. */
     private static final int HISTORY_SECONDS = 3;
+    /** Where the candles' data set keeps highs and lows (time, open, high, low, close, ...). */
+    private static final int HIGH_DIMENSION = 2;
+
+    private static final int LOW_DIMENSION = 3;
 
     private static TestServer server;
     private static Instant historyEnd;
@@ -58,7 +62,10 @@ class ChartAppTest {
     static void startServerWithHistory() throws Exception {
         server = TestServer.start(0);
         for (int second = 0; second < HISTORY_SECONDS; second++) {
+            // Three changes in a second: a candle whose high and low stand well off its open and close.
             server.movePrice(PRODUCT, second % 2 == 0 ? "1.03" : "0.98");
+            server.movePrice(PRODUCT, "1.10");
+            server.movePrice(PRODUCT, "0.85");
             // The server applied the change by now: the next one falls in a later second, so each makes a bar.
             long applied = Instant.now().getEpochSecond();
             await().until(() -> Instant.now().getEpochSecond() > applied);
@@ -177,6 +184,42 @@ class ChartAppTest {
     }
 
     @Test
+    void thePriceAxisHoldsEveryCandleAndUpAndDownZoomIt() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= HISTORY_SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            double[] lowAndHigh = lowestLowAndHighestHigh();
+            Axis prices = onFx(() -> chart().getYAxis());
+            return onFx(() -> prices.getMin() < lowAndHigh[0] && prices.getMax() > lowAndHigh[1]);
+        });
+
+        robot.clickOn("#price-chart");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> chart().isFocused()));
+        double fitted = onFx(() -> span(chart().getYAxis()));
+        robot.type(KeyCode.UP);
+        awaitPriceSpan(fitted / 2);
+        robot.type(KeyCode.DOWN, KeyCode.DOWN);
+        awaitPriceSpan(fitted * 2);
+        robot.type(KeyCode.HOME);
+        awaitPriceSpan(fitted);
+    }
+
+    private void awaitPriceSpan(double expected) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(onFx(() -> span(chart().getYAxis())))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(expected / 100)));
+    }
+
+    @Test
+    void theTitleNamesTheRestoredProductOnceItsFirstPriceArrives() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !onFx(() -> row().nameProperty().get()).equals(PRODUCT));
+        String name = onFx(() -> row().nameProperty().get());
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(title()).isEqualTo(name + "  ·  " + PRODUCT));
+    }
+
+    @Test
     void theCrosshairReadsOutTheTimeAndBarUnderTheCursor() {
         await().atMost(Duration.ofSeconds(30)).until(() -> status().contains("from history"));
         await().atMost(Duration.ofSeconds(10)).until(() -> shown().times().length >= HISTORY_SECONDS);
@@ -203,12 +246,31 @@ class ChartAppTest {
         });
     }
 
+    /** The lowest low and the highest high of the candles drawn. */
+    private double[] lowestLowAndHighestHigh() {
+        return onFx(() -> {
+            DataSet drawn = chart().getRenderers().get(0).getDatasets().get(0);
+            return drawn.lock().readLockGuard(() -> {
+                double[] lowAndHigh = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                for (int i = 0; i < drawn.getDataCount(); i++) {
+                    lowAndHigh[0] = Math.min(lowAndHigh[0], drawn.get(LOW_DIMENSION, i));
+                    lowAndHigh[1] = Math.max(lowAndHigh[1], drawn.get(HIGH_DIMENSION, i));
+                }
+                return lowAndHigh;
+            });
+        });
+    }
+
     private XYChart chart() {
         return robot.lookup("#price-chart").queryAs(XYChart.class);
     }
 
     private String status() {
         return onFx(() -> robot.lookup("#chart-status").queryAs(Label.class).getText());
+    }
+
+    private String title() {
+        return onFx(() -> robot.lookup("#chart-title").queryAs(Label.class).getText());
     }
 
     private String readout() {
