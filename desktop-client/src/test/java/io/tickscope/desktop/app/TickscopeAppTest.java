@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.tickscope.desktop.connection.ServerTarget;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,14 +63,7 @@ class TickscopeAppTest {
     @BeforeEach
     void launch() throws Exception {
         server.ensureRunning();
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
-                "--server",
-                server.address().target(),
-                "--settings",
-                settingsPath().toString(),
-                "--data-dir",
-                directory.resolve("data").toString());
+        app = MonitorLaunch.against(server.address(), directory);
     }
 
     @AfterEach
@@ -172,7 +166,7 @@ class TickscopeAppTest {
     }
 
     private Path settingsPath() {
-        return directory.resolve("desktop.properties");
+        return MonitorLaunch.settingsIn(directory);
     }
 
     private String feedStatus() {

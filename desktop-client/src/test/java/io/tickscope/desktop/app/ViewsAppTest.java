@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickscope.desktop.launch.ViewDriver;
 import io.tickscope.desktop.model.RecommendedBook;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.desktop.wire.MethodRow;
 import java.nio.file.Path;
@@ -60,14 +61,7 @@ class ViewsAppTest {
 
     @BeforeEach
     void launch() throws Exception {
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
-                "--server",
-                server.address().target(),
-                "--settings",
-                directory.resolve("desktop.properties").toString(),
-                "--data-dir",
-                directory.resolve("data").toString());
+        app = MonitorLaunch.against(server.address(), directory);
         await().until(() ->
                 onFx(() -> robot.lookup("#watchlist-table").tryQuery().isPresent()));
     }

@@ -8,7 +8,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
-import io.tickscope.desktop.app.TickscopeApp;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.desktop.watchlist.WatchlistRowModel;
 import io.tickscope.shared.money.Amount;
@@ -81,16 +81,8 @@ class ChartAppTest {
 
     @BeforeEach
     void launch() throws Exception {
-        Path settings = directory.resolve("desktop.properties");
-        Files.writeString(settings, "watchlist.products=" + PRODUCT + "\n");
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
-                "--server",
-                server.address().target(),
-                "--settings",
-                settings.toString(),
-                "--data-dir",
-                directory.resolve("data").toString());
+        Files.writeString(MonitorLaunch.settingsIn(directory), "watchlist.products=" + PRODUCT + "\n");
+        app = MonitorLaunch.against(server.address(), directory);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> onFx(() -> robot.lookup("#price-chart").tryQuery().isPresent()));
         // The mouse and keys go to whatever window is on top: a window an earlier test in this JVM left behind

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.tickscope.desktop.app.TickscopeApp;
 import io.tickscope.desktop.explorer.call.Header;
 import io.tickscope.desktop.explorer.saved.Environment;
 import io.tickscope.desktop.explorer.saved.ExplorerFiles;
@@ -15,6 +14,7 @@ import io.tickscope.desktop.explorer.saved.SavedCall;
 import io.tickscope.desktop.launch.ViewDriver;
 import io.tickscope.desktop.model.ErrorDetail;
 import io.tickscope.desktop.testing.InteropTestServer;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.SharedServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -306,14 +306,7 @@ class ExplorerAppTest {
     }
 
     private void launchApp() throws Exception {
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
-                "--server",
-                tickscope.address().target(),
-                "--settings",
-                directory.resolve("desktop.properties").toString(),
-                "--data-dir",
-                directory.resolve("data").toString());
+        app = MonitorLaunch.against(tickscope.address(), directory);
         await().until(() -> onFx(() -> robot.lookup(".tab-pane").tryQuery().isPresent()));
         onFx(() -> {
             new ViewDriver(robot.lookup(".tab-pane").queryAs(TabPane.class)).show("explorer-tab");
