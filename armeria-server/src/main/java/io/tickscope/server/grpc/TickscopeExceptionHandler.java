@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses.
  *
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
- * NOT_FOUND; history asked of a server that stores none, FAILED_PRECONDITION. A request message that does not parse is the client's fault: INVALID_ARGUMENT on every protocol,
- * although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
+ * NOT_FOUND; history asked of a server that stores none, FAILED_PRECONDITION. A request message that does not
+ * parse is the client's fault: INVALID_ARGUMENT on every protocol, although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
  * limit, as {@code MessageSizeLimits} does. A database that cannot be reached (a shared PostgreSQL that went
  * away) gives UNAVAILABLE, and a transaction PostgreSQL rolled back for a clash with another gives ABORTED:
  * clients may send either again. Statuses Armeria already chose (deadline exceeded, cancelled) pass

@@ -16,17 +16,17 @@ import org.slf4j.LoggerFactory;
  * Writes the price book's changes to a {@link PriceHistoryStore} in batches, on a thread of its own, so that the
  * market never waits for the database, and deletes history older than the retention.
  *
- * <p>{@link #record} only appends to an in-memory list under a small lock; the writer thread swaps the whole
- * list for an empty one at once, holding the lock for no longer than that, and stores what it took in
- * transactions of up to {@value #MAX_BATCH}, so batches grow with the rate (at 20,000 changes a second one
- * transaction carries a few thousand). Taking the changes one by one under the lock made the market's thread
- * wait for the writer at high rates. Large transactions are what lets SQLite keep up at all at high rates: a
- * batch rewrites each index page and each bar it touches once, and at 10,000 products it touches most of them
- * (on the bench's run: about 28,000 changes a second stored in transactions of 20,000, about 70,000 in
- * transactions of 200,000, see {@code HistoryWriterThroughput}). Nothing is conflated: bars must equal what the stored ticks give, and
- * a replay must show every change. Only when the store falls behind for long (the queue holds {@value
- * #QUEUE_CAPACITY} changes, about 50 s at 20,000 a second) are new changes dropped, and counted in {@link
- * #droppedCount()}: losing history is better than stalling prices or running out of memory.
+ * <p>{@link #record} only appends to an in-memory list under a small lock; the writer thread swaps the whole list for
+ * an empty one at once, holding the lock for no longer than that, and stores what it took in transactions of up to
+ * {@value #MAX_BATCH}, so batches grow with the rate (at 20,000 changes a second one transaction carries a few
+ * thousand). Taking the changes one by one under the lock made the market's thread wait for the writer at high rates.
+ * Large transactions are what lets SQLite keep up at all at high rates: a batch rewrites each index page and each bar
+ * it touches once, and at 10,000 products it touches most of them (on the bench's run: about 28,000 changes a second
+ * stored in transactions of 20,000, about 70,000 in transactions of 200,000, see {@code HistoryWriterThroughput}).
+ * Nothing is conflated: bars must equal what the stored ticks give, and a replay must show every change. Only when the
+ * store falls behind for long (the queue holds {@value #QUEUE_CAPACITY} changes, about 50 s at 20,000 a second) are new
+ * changes dropped, and counted in {@link #droppedCount()}: losing history is better than stalling prices or running out
+ * of memory.
  *
  * <p>{@link #flushed()} tells when everything recorded so far is stored, which lets a replaying watch read its
  * history up to its live snapshot.
