@@ -93,11 +93,19 @@ final class ServerCommand implements Callable<Integer> {
     private Duration shutdownTimeout = ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
     @Option(
+            names = "--history",
+            paramLabel = "on|off",
+            description = "Whether to store every price change as history (ticks and bars for GetPriceHistory,"
+                    + " GetPriceBars and WatchPrices' replay_since); off stores nothing, and those calls answer"
+                    + " FAILED_PRECONDITION (default: on).")
+    private String history = "on";
+
+    @Option(
             names = "--history-retention",
             paramLabel = "DURATION",
             description = "How long price history (every price change, and the minute bars made of them) is kept"
-                    + " before a job deletes it, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
-    private Duration historyRetention = ServerSettings.DEFAULT_HISTORY_RETENTION;
+                    + " before a job deletes it, as an ISO-8601 duration (default: P1D); not with --history off.")
+    private @Nullable Duration historyRetention;
 
     @Option(
             names = "--drain-period",
@@ -237,17 +245,38 @@ final class ServerCommand implements Callable<Integer> {
                         .connectionAgeGrace(maxConnectionAgeGrace)
                         .maxClientDeadline(maxClientDeadline)
                         .build());
-        if (historyRetention.isNegative() || historyRetention.isZero()) {
-            throw badFlags(
-                    "--history-retention: " + historyRetention + " (expected: a positive duration, such as P7D)");
-        }
-        settings = settings.withHistoryRetention(historyRetention);
+        settings = withHistoryFlags(settings);
         String checkedUrl = checkedDatabaseUrl();
         if (checkedUrl != null) {
             settings = settings.withDatabaseUrl(checkedUrl);
         }
         ClusterSettings cluster = clusterSettings();
         return cluster == null ? settings : settings.withCluster(cluster);
+    }
+
+    /** Returns {@code settings} with the history that {@code --history} and {@code --history-retention} ask for. */
+    private ServerSettings withHistoryFlags(ServerSettings settings) {
+        Duration retention = historyRetention;
+        switch (history) {
+            case "on" -> {
+                if (retention == null) {
+                    return settings;
+                }
+                if (retention.isNegative() || retention.isZero()) {
+                    throw badFlags("--history-retention: " + retention + " (expected: a positive duration, such as P7D;"
+                            + " --history off stores none)");
+                }
+                return settings.withHistoryRetention(retention);
+            }
+            case "off" -> {
+                if (retention != null) {
+                    throw badFlags("--history-retention: " + retention
+                            + " (expected: not set with --history off, which stores no history to keep)");
+                }
+                return settings.withoutHistory();
+            }
+            default -> throw badFlags("--history: " + history + " (expected: on or off)");
+        }
     }
 
     /** Returns {@code --drain-period}, or the default: a replica drains, a server alone has nobody to drain to. */

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     embedded SQLite file under {@code dataDirectory}
  * @param cluster the cluster this server is a replica of (price changes through NATS JetStream, one market
  *     elected among the replicas); null for a server alone, with its prices in process
- * @param historyRetention how long price history (ticks and minute bars) is kept before it is pruned
+ * @param historyRetention how long price history (ticks and minute bars) is kept before it is pruned; {@link
+ *     #NO_HISTORY} keeps none: the server stores no price change ({@code --history off})
  */
 public record ServerSettings(
         String host,
@@ -50,6 +51,8 @@ public record ServerSettings(
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     /** A day: at the default tick rate that is about 86 million ticks (see docs/architecture.md, "History"). */
     public static final Duration DEFAULT_HISTORY_RETENTION = Backend.DEFAULT_HISTORY_RETENTION;
+    /** The retention of a server that stores no price history. */
+    public static final Duration NO_HISTORY = Backend.NO_HISTORY;
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -58,8 +61,9 @@ public record ServerSettings(
         requireNonNull(security, "security");
         requireNonNull(limits, "limits");
         requireNonNull(historyRetention, "historyRetention");
-        if (historyRetention.isNegative() || historyRetention.isZero()) {
-            throw new IllegalArgumentException("historyRetention: " + historyRetention + " (expected: > 0)");
+        if (historyRetention.isNegative()) {
+            throw new IllegalArgumentException(
+                    "historyRetention: " + historyRetention + " (expected: > 0, or NO_HISTORY to store none)");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
@@ -146,7 +150,17 @@ public record ServerSettings(
                 historyRetention);
     }
 
-    /** Returns these settings keeping {@code retention} of price history. */
+    /** Returns whether the server stores price history. */
+    public boolean storesHistory() {
+        return !historyRetention.equals(NO_HISTORY);
+    }
+
+    /** Returns these settings storing no price history at all. */
+    public ServerSettings withoutHistory() {
+        return withHistoryRetention(NO_HISTORY);
+    }
+
+    /** Returns these settings keeping {@code retention} of price history ({@link #NO_HISTORY}: none). */
     public ServerSettings withHistoryRetention(Duration retention) {
         return new ServerSettings(
                 host,

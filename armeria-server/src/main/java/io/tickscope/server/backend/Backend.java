@@ -16,6 +16,7 @@ import io.tickscope.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,9 @@ public final class Backend implements AutoCloseable {
     /** How long price history is kept unless the server is told otherwise ({@code --history-retention}). */
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(1);
 
+    /** The retention that keeps no history at all ({@code --history off}): no price change is stored. */
+    public static final Duration NO_HISTORY = Duration.ZERO;
+
     private final Database database;
     private final PriceBook priceBook;
     private final MarketSimulator market;
@@ -39,7 +43,9 @@ public final class Backend implements AutoCloseable {
     private final Recommender recommender;
     private final int tickRate;
     private final @Nullable ClusterNode cluster;
-    private final HistoryWriter historyWriter;
+    /** Null when the server stores no history. */
+    private final @Nullable HistoryWriter historyWriter;
+
     private final PriceHistory priceHistory;
 
     private Backend(
@@ -49,10 +55,12 @@ public final class Backend implements AutoCloseable {
             Catalogue catalogue,
             int tickRate,
             @Nullable ClusterNode cluster,
-            HistoryWriter historyWriter) {
+            @Nullable HistoryWriter historyWriter) {
         this.database = database;
         this.historyWriter = historyWriter;
-        this.priceHistory = new PriceHistory(priceBook, database.priceHistoryStore(), historyWriter);
+        this.priceHistory = historyWriter == null
+                ? PriceHistory.off(priceBook, database.priceHistoryStore())
+                : PriceHistory.of(priceBook, database.priceHistoryStore(), historyWriter);
         this.tickRate = tickRate;
         this.cluster = cluster;
         this.priceBook = priceBook;
@@ -83,7 +91,8 @@ public final class Backend implements AutoCloseable {
 
     /**
      * Opens the backend as {@link #open(Database, long, int, Clock, ClusterSettings)} does, keeping {@code
-     * historyRetention} of price history.
+     * historyRetention} of price history, or none at all with {@link #NO_HISTORY}: then no change is stored and
+     * history's reads answer {@link io.tickscope.server.pricing.HistoryOffException}.
      *
      * <p>Which changes this server stores: all it applies when the database is its own (SQLite), so its history
      * is complete; only those it made itself when replicas share the database (PostgreSQL), so each change is
@@ -109,14 +118,17 @@ public final class Backend implements AutoCloseable {
             MarketSimulator market = new MarketSimulator(priceBook, seed, node == null ? tickRate : 0);
             Catalogue catalogue = Catalogue.load(database.bookStore());
             database.followBooksChangedElsewhere(catalogue::update);
-            HistoryWriter historyWriter = new HistoryWriter(
-                    database.priceHistoryStore(),
-                    priceBook.incarnation(),
-                    !database.isShared(),
-                    historyRetention,
-                    clock);
-            priceBook.recordChangesIn(historyWriter);
-            historyWriter.start();
+            @Nullable HistoryWriter historyWriter = null;
+            if (!historyRetention.equals(NO_HISTORY)) {
+                historyWriter = new HistoryWriter(
+                        database.priceHistoryStore(),
+                        priceBook.incarnation(),
+                        !database.isShared(),
+                        historyRetention,
+                        clock);
+                priceBook.recordChangesIn(historyWriter);
+                historyWriter.start();
+            }
             return new Backend(database, priceBook, market, catalogue, tickRate, node, historyWriter);
         } catch (RuntimeException e) {
             if (node != null) {
@@ -171,9 +183,9 @@ public final class Backend implements AutoCloseable {
         return priceHistory;
     }
 
-    /** Returns the writer of price history, for its backlog and losses in metrics. */
-    public HistoryWriter historyWriter() {
-        return historyWriter;
+    /** Returns the writer of price history, for its backlog and losses in metrics; empty when none is stored. */
+    public Optional<HistoryWriter> historyWriter() {
+        return Optional.ofNullable(historyWriter);
     }
 
     public Catalogue catalogue() {
@@ -211,7 +223,9 @@ public final class Backend implements AutoCloseable {
             cluster.close();
         }
         market.close();
-        historyWriter.close();
+        if (historyWriter != null) {
+            historyWriter.close();
+        }
         database.close();
     }
 }

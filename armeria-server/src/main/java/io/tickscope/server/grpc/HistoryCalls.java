@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * GetPriceHistory and GetPriceBars: checks a request whole (every bad field named at once, as the other methods
- * do), then reads the store on the blocking executor.
+ * do), then reads the store on the blocking executor. A server that stores no history refuses both before it
+ * reads the request.
  */
 final class HistoryCalls {
 
@@ -51,6 +52,7 @@ final class HistoryCalls {
     }
 
     void getPriceHistory(GetPriceHistoryRequest request, StreamObserver<GetPriceHistoryResponse> responseObserver) {
+        history.requireStored();
         RequestViolations violations = new RequestViolations();
         String productId = request.getProductId();
         Identifiers.check(violations, "product_id", productId, "P00042");
@@ -86,6 +88,7 @@ final class HistoryCalls {
     }
 
     void getPriceBars(GetPriceBarsRequest request, StreamObserver<GetPriceBarsResponse> responseObserver) {
+        history.requireStored();
         RequestViolations violations = new RequestViolations();
         String productId = request.getProductId();
         Identifiers.check(violations, "product_id", productId, "P00042");

@@ -110,6 +110,9 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
         @Nullable Long replaySince = request.hasReplaySince() ? replaySince(request, violations) : null;
         violations.throwIfAny();
         priceBook.requireSupported(currency);
+        if (replaySince != null) {
+            history.requireStored();
+        }
         Set<String> watched = new LinkedHashSet<>(ids);
         ServerCallStreamObserver<WatchPricesResponse> call =
                 (ServerCallStreamObserver<WatchPricesResponse>) responseObserver;

@@ -24,6 +24,7 @@ import io.tickscope.server.error.FieldViolation;
 import io.tickscope.server.error.InvalidArgumentException;
 import io.tickscope.server.error.NotFoundException;
 import io.tickscope.server.limits.ServerLimits;
+import io.tickscope.server.pricing.HistoryOffException;
 import io.tickscope.server.pricing.PriceConflictException;
 import io.tickscope.server.pricing.PriceJournalUnavailableException;
 import java.sql.SQLException;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses.
  *
  * <p>Domain errors become INVALID_ARGUMENT (with a {@code google.rpc.BadRequest} listing every bad field) or
- * NOT_FOUND. A request message that does not parse is the client's fault: INVALID_ARGUMENT on every protocol,
- * although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
+ * NOT_FOUND; history asked of a server that stores none, FAILED_PRECONDITION. A request message that does not
+ * parse is the client's fault: INVALID_ARGUMENT on every protocol, although gRPC's marshaller calls it INTERNAL. A message too large names the method, its size and the method's
  * limit, as {@code MessageSizeLimits} does. A database that cannot be reached (a shared PostgreSQL that went
  * away) gives UNAVAILABLE, and a transaction PostgreSQL rolled back for a clash with another gives ABORTED:
  * clients may send either again. Statuses Armeria already chose (deadline exceeded, cancelled) pass
@@ -71,6 +72,10 @@ final class TickscopeExceptionHandler implements GrpcExceptionHandlerFunction {
         }
         if (cause instanceof NotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage());
+        }
+        if (cause instanceof HistoryOffException off) {
+            // Not the request's fault and not a failure: this server was started to store no history.
+            return Status.FAILED_PRECONDITION.withDescription(off.getMessage());
         }
         if (cause instanceof PriceJournalUnavailableException unavailable) {
             // The cluster's broker is away: nothing was acknowledged, and a retry (here or on another replica) may

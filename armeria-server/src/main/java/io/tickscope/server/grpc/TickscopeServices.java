@@ -226,12 +226,14 @@ public final class TickscopeServices {
             Gauge.builder("tickscope.price.max.backlog", backend.priceBus(), PriceBus::maxBacklog)
                     .description("Largest number of price updates waiting for one slow watcher")
                     .register(meterRegistry);
-            Gauge.builder("tickscope.history.backlog", backend.historyWriter(), HistoryWriter::backlog)
-                    .description("Price changes waiting to be stored as history")
-                    .register(meterRegistry);
-            Gauge.builder("tickscope.history.dropped", backend.historyWriter(), HistoryWriter::droppedCount)
-                    .description("Price changes dropped from history since start, because the store fell behind")
-                    .register(meterRegistry);
+            backend.historyWriter().ifPresent(writer -> {
+                Gauge.builder("tickscope.history.backlog", writer, HistoryWriter::backlog)
+                        .description("Price changes waiting to be stored as history")
+                        .register(meterRegistry);
+                Gauge.builder("tickscope.history.dropped", writer, HistoryWriter::droppedCount)
+                        .description("Price changes dropped from history since start, because the store fell behind")
+                        .register(meterRegistry);
+            });
             Gauge.builder("tickscope.http.streams", openHttpStreams, OpenHttpStreams::count)
                     .description("Open HTTP streams (Server-Sent Events and NDJSON) of server-streaming methods")
                     .register(meterRegistry);

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,12 +16,17 @@ import org.slf4j.LoggerFactory;
  * Writes the price book's changes to a {@link PriceHistoryStore} in batches, on a thread of its own, so that the
  * market never waits for the database, and deletes history older than the retention.
  *
- * <p>{@link #record} only appends to an in-memory queue under a small lock; the writer thread takes everything
- * queued at once and stores it in one transaction, so batches grow with the rate (at 20,000 changes a second
- * one transaction carries a few thousand). Nothing is conflated: bars must equal what the stored ticks give, and
- * a replay must show every change. Only when the store falls behind for long (the queue holds {@value
- * #QUEUE_CAPACITY} changes, about 50 s at 20,000 a second) are new changes dropped, and counted in {@link
- * #droppedCount()}: losing history is better than stalling prices or running out of memory.
+ * <p>{@link #record} only appends to an in-memory list under a small lock; the writer thread swaps the whole list for
+ * an empty one at once, holding the lock for no longer than that, and stores what it took in transactions of up to
+ * {@value #MAX_BATCH}, so batches grow with the rate (at 20,000 changes a second one transaction carries a few
+ * thousand). Taking the changes one by one under the lock made the market's thread wait for the writer at high rates.
+ * Large transactions are what lets SQLite keep up at all at high rates: a batch rewrites each index page and each bar
+ * it touches once, and at 10,000 products it touches most of them (on the bench's run: about 28,000 changes a second
+ * stored in transactions of 20,000, about 70,000 in transactions of 200,000, see {@code HistoryWriterThroughput}).
+ * Nothing is conflated: bars must equal what the stored ticks give, and a replay must show every change. Only when the
+ * store falls behind for long (the queue holds {@value #QUEUE_CAPACITY} changes, about 50 s at 20,000 a second) are new
+ * changes dropped, and counted in {@link #droppedCount()}: losing history is better than stalling prices or running out
+ * of memory.
  *
  * <p>{@link #flushed()} tells when everything recorded so far is stored, which lets a replaying watch read its
  * history up to its live snapshot.
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class HistoryWriter implements TickRecorder, AutoCloseable {
 
     static final int QUEUE_CAPACITY = 1 << 20;
-    private static final int MAX_BATCH = 20_000;
+    private static final int MAX_BATCH = 200_000;
     private static final int PRUNE_CHUNK = 20_000;
     private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
@@ -46,7 +50,8 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
     private final Thread thread;
 
     private final Object lock = new Object();
-    private final ArrayDeque<PriceTick> queue = new ArrayDeque<>();
+    /** Changes recorded since the writer last took them; under {@link #lock}. */
+    private List<PriceTick> incoming = new ArrayList<>();
     /** Ticks ever queued; under {@link #lock}. */
     private long queued;
     /** Ticks ever stored, counted in queue order; under {@link #lock}. */
@@ -89,13 +94,13 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
         }
         PriceTick tick = PriceTick.of(change, incarnation);
         synchronized (lock) {
-            if (queue.size() >= QUEUE_CAPACITY || closing) {
+            if (queued - stored >= QUEUE_CAPACITY || closing) {
                 dropped++;
                 return;
             }
-            queue.add(tick);
+            incoming.add(tick);
             queued++;
-            if (queue.size() == 1) {
+            if (incoming.size() == 1) {
                 lock.notifyAll();
             }
         }
@@ -123,7 +128,7 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
     /** Returns how many changes wait to be stored. */
     public int backlog() {
         synchronized (lock) {
-            return queue.size();
+            return (int) (queued - stored);
         }
     }
 
@@ -146,30 +151,33 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
 
     private void run() {
         long nextPruneNanos = System.nanoTime();
-        List<PriceTick> batch = new ArrayList<>();
+        List<PriceTick> taken = new ArrayList<>();
         while (true) {
             boolean stop;
             synchronized (lock) {
-                if (queue.isEmpty() && !closing) {
+                if (incoming.isEmpty() && !closing) {
                     try {
                         lock.wait(PRUNE_INTERVAL.toMillis());
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
-                    batch.add(queue.poll());
+                List<PriceTick> recorded = incoming;
+                incoming = taken;
+                taken = recorded;
+                stop = closing;
+            }
+            for (int from = 0; from < taken.size(); from += MAX_BATCH) {
+                List<PriceTick> batch = taken.subList(from, Math.min(taken.size(), from + MAX_BATCH));
+                if (!storeWithRetries(batch)) {
+                    return;
                 }
-                stop = closing && queue.isEmpty();
+                synchronized (lock) {
+                    stored += batch.size();
+                    completeBarriers();
+                }
             }
-            if (!batch.isEmpty() && !storeWithRetries(batch)) {
-                return;
-            }
-            synchronized (lock) {
-                stored += batch.size();
-                completeBarriers();
-            }
-            batch.clear();
+            taken.clear();
             if (stop) {
                 return;
             }
@@ -197,7 +205,7 @@ public final class HistoryWriter implements TickRecorder, AutoCloseable {
                     logger.warn(
                             "Stopped with {} price changes not stored: the store closed before the writer caught"
                                     + " up ({})",
-                            batch.size() + backlog(),
+                            backlog(),
                             e.getMessage());
                     return false;
                 }

@@ -59,7 +59,7 @@ public final class MarketSimulator implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(MarketSimulator.class);
 
     private final PriceBook book;
-    private final List<String> productIds;
+    private final int productCount;
     /** Used on the market thread only, or by a caller of {@link #makeMoves} before the simulator starts. */
     private final SplittableRandom random;
 
@@ -80,7 +80,7 @@ public final class MarketSimulator implements AutoCloseable {
     /** Creates a simulator of {@code book} that makes {@code changesPerSecond} changes, 0 for none. */
     public MarketSimulator(PriceBook book, long seed, int changesPerSecond) {
         this.book = requireNonNull(book, "book");
-        productIds = book.productIds();
+        productCount = book.productIds().size();
         random = new SplittableRandom(seed);
         this.changesPerSecond = checkRate(changesPerSecond);
         changesInFlight = book.changesBlock()
@@ -151,11 +151,11 @@ public final class MarketSimulator implements AutoCloseable {
             }
             return;
         }
-        Map<String, List<Move>> movesByProduct = new LinkedHashMap<>();
+        Map<Integer, List<Move>> movesByProduct = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             Move move = drawMove();
             movesByProduct
-                    .computeIfAbsent(move.productId(), id -> new ArrayList<>())
+                    .computeIfAbsent(move.productIndex(), index -> new ArrayList<>())
                     .add(move);
         }
         List<Future<?>> changing = new ArrayList<>(movesByProduct.size());
@@ -167,13 +167,13 @@ public final class MarketSimulator implements AutoCloseable {
 
     /** Draws the next move from the seed: always in this order, so that a seed makes the same moves either way. */
     private Move drawMove() {
-        String productId = productIds.get(random.nextInt(productIds.size()));
+        int productIndex = random.nextInt(productCount);
         int changeBasisPoints = random.nextInt(-MAX_MOVE_BASIS_POINTS, MAX_MOVE_BASIS_POINTS + 1);
-        return new Move(productId, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
+        return new Move(productIndex, changeBasisPoints, random.nextInt(FLASH_SALE_ONE_IN) == 0 ? flashSale() : null);
     }
 
     private void apply(Move move) {
-        book.applyMarketMove(move.productId(), move.changeBasisPoints(), move.newSale());
+        book.applyMarketMove(move.productIndex(), move.changeBasisPoints(), move.newSale());
     }
 
     /** Waits for every change of a batch, then throws the first failure, so that a failing journal stops it. */
@@ -205,7 +205,7 @@ public final class MarketSimulator implements AutoCloseable {
     }
 
     private void startTicksIfDue() {
-        if (!started || closed || marketThread != null || changesPerSecond == 0 || productIds.isEmpty()) {
+        if (!started || closed || marketThread != null || changesPerSecond == 0 || productCount == 0) {
             return;
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -240,8 +240,8 @@ public final class MarketSimulator implements AutoCloseable {
         }
     }
 
-    /** One drawn move of one product. */
-    private record Move(String productId, int changeBasisPoints, @Nullable Sale newSale) {}
+    /** One drawn move of one product, by its index in the book's product ids. */
+    private record Move(int productIndex, int changeBasisPoints, @Nullable Sale newSale) {}
 
     private static int checkRate(int changesPerSecond) {
         if (changesPerSecond < 0) {

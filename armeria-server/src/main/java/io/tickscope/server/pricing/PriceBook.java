@@ -42,6 +42,9 @@ public final class PriceBook {
     private final Clock clock;
     private final QuoteCalculator calculator;
     private final Map<String, Product> products;
+    /** The products in the order of {@link #productIds}, which is also the order of the bus's topics. */
+    private final Product[] productsByIndex;
+
     private final List<String> productIds;
     private final PriceBus bus;
     private final PriceJournal journal;
@@ -57,6 +60,7 @@ public final class PriceBook {
         this.journal = requireNonNull(journal, "journal");
         calculator = new QuoteCalculator(rates, discounts);
         products = new HashMap<>();
+        productsByIndex = new Product[listings.size()];
         List<PriceUpdate> seeds = new ArrayList<>(listings.size());
         for (ProductListing listing : listings) {
             if (!calculator.supports(listing.basePrice().currency())) {
@@ -64,10 +68,12 @@ public final class PriceBook {
                         + listing.basePrice().currency() + " (expected: one with an exchange rate)");
             }
             PriceUpdate seed = new PriceUpdate(listing, 1, listing.updateTime(), PriceUpdate.Kind.CHANGE);
-            if (products.put(listing.productId(), new Product(seed)) != null) {
+            Product product = new Product(seeds.size(), seed);
+            if (products.put(listing.productId(), product) != null) {
                 throw new IllegalArgumentException(
                         "listings: two of product \"" + listing.productId() + "\" (expected: one per product)");
             }
+            productsByIndex[product.index] = product;
             seeds.add(seed);
         }
         productIds = listings.stream().map(ProductListing::productId).toList();
@@ -225,7 +231,27 @@ public final class PriceBook {
             throw new IllegalArgumentException(
                     "changeBasisPoints: " + changeBasisPoints + " (expected: > -10000, a price stays above zero)");
         }
-        Product product = product(productId);
+        return applyMarketMove(product(productId), changeBasisPoints, newSale);
+    }
+
+    /**
+     * Moves the price of the product at {@code productIndex} in {@link #productIds()} as {@link
+     * #applyMarketMove(String, int, Sale)} does: the market draws products by index, which spares it two lookups
+     * by id for each of up to a million changes a second.
+     */
+    ProductListing applyMarketMove(int productIndex, int changeBasisPoints, @Nullable Sale newSale) {
+        if (productIndex < 0 || productIndex >= productsByIndex.length) {
+            throw new IndexOutOfBoundsException(
+                    "productIndex: " + productIndex + " (expected: 0 to " + (productsByIndex.length - 1) + ')');
+        }
+        return applyMarketMove(productsByIndex[productIndex], changeBasisPoints, newSale);
+    }
+
+    private ProductListing applyMarketMove(Product product, int changeBasisPoints, @Nullable Sale newSale) {
+        if (changeBasisPoints <= -10_000) {
+            throw new IllegalArgumentException(
+                    "changeBasisPoints: " + changeBasisPoints + " (expected: > -10000, a price stays above zero)");
+        }
         synchronized (product) {
             return change(
                     product,
@@ -258,7 +284,7 @@ public final class PriceBook {
                             update.listing(), update.sequenceNumber(), update.eventTime(), PriceUpdate.Kind.CHANGE);
             product.latest = change;
             recorder.record(change, false);
-            bus.publish(change);
+            bus.publish(product.index, change);
         }
     }
 
@@ -335,7 +361,7 @@ public final class PriceBook {
             product.latest = update;
             // Recorded before watchers see it: a watch that replays history up to its snapshot finds it stored.
             recorder.record(update, true);
-            bus.publish(update);
+            bus.publish(product.index, update);
             return listing;
         }
     }
@@ -351,9 +377,13 @@ public final class PriceBook {
     /** One product's latest update; replaced under the product's lock, read without it. */
     private static final class Product {
 
+        /** The product's place in {@link #productIds} and among the bus's topics. */
+        final int index;
+
         volatile PriceUpdate latest;
 
-        Product(PriceUpdate latest) {
+        Product(int index, PriceUpdate latest) {
+            this.index = index;
             this.latest = latest;
         }
     }

@@ -97,6 +97,23 @@ public final class PriceBus {
             throw new IllegalArgumentException("update of product: \"" + update.productId()
                     + "\" (expected: one of the " + topics.length + " products the bus was created with)");
         }
+        publish(topic, update);
+    }
+
+    /**
+     * Publishes {@code update} as {@link #publish(PriceUpdate)} does, for the product at {@code productIndex} in
+     * the order the bus was created with: the price book's changes skip the lookup by id.
+     */
+    void publish(int productIndex, PriceUpdate update) {
+        Topic topic = topics[productIndex];
+        if (!topic.latest.productId().equals(update.productId())) {
+            throw new IllegalArgumentException("update of product: \"" + update.productId() + "\" at index "
+                    + productIndex + " (expected: \"" + topic.latest.productId() + "\", the product there)");
+        }
+        publish(topic, update);
+    }
+
+    private void publish(Topic topic, PriceUpdate update) {
         // Written before the watchers are read, while subscribe registers before it reads the latest update:
         // a concurrent subscriber either receives this update or reads it as its snapshot, or both.
         topic.latest = update;

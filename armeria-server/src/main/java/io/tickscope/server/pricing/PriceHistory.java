@@ -39,12 +39,41 @@ public final class PriceHistory {
 
     private final PriceBook book;
     private final PriceHistoryStore store;
-    private final HistoryWriter writer;
+    /** Null on a server that stores no history: then every read throws {@link HistoryOffException}. */
+    private final @Nullable HistoryWriter writer;
 
-    public PriceHistory(PriceBook book, PriceHistoryStore store, HistoryWriter writer) {
+    private PriceHistory(PriceBook book, PriceHistoryStore store, @Nullable HistoryWriter writer) {
         this.book = requireNonNull(book, "book");
         this.store = requireNonNull(store, "store");
-        this.writer = requireNonNull(writer, "writer");
+        this.writer = writer;
+    }
+
+    /** Returns the history of {@code book} that {@code writer} stores in {@code store}. */
+    public static PriceHistory of(PriceBook book, PriceHistoryStore store, HistoryWriter writer) {
+        return new PriceHistory(book, store, requireNonNull(writer, "writer"));
+    }
+
+    /**
+     * Returns the history of a server that stores none ({@code --history off}): each of its reads throws {@link
+     * HistoryOffException}.
+     */
+    public static PriceHistory off(PriceBook book, PriceHistoryStore store) {
+        return new PriceHistory(book, store, null);
+    }
+
+    /** Returns whether this server stores price history. */
+    public boolean isStored() {
+        return writer != null;
+    }
+
+    /**
+     * Throws unless this server stores price history: lets a caller refuse a request that needs history before it
+     * starts answering.
+     *
+     * @throws HistoryOffException when the server stores no history
+     */
+    public void requireStored() {
+        writer();
     }
 
     /**
@@ -61,6 +90,7 @@ public final class PriceHistory {
             int limit,
             Currency currency,
             Segment segment) {
+        requireStored();
         Currency listing = book.listingCurrency(productId);
         book.requireSupported(currency);
         awaitStored();
@@ -87,6 +117,7 @@ public final class PriceHistory {
             long toNanos,
             Currency currency,
             Segment segment) {
+        requireStored();
         Currency listing = book.listingCurrency(productId);
         book.requireSupported(currency);
         awaitStored();
@@ -125,6 +156,7 @@ public final class PriceHistory {
      * the snapshot was taken, so that every change up to the snapshot is stored.
      */
     public List<PriceTick> replayBefore(PriceUpdate snapshot, long sinceNanos, int limit) {
+        requireStored();
         long incarnation = book.incarnation();
         Currency listing = book.listingCurrency(snapshot.productId());
         long untilNanos = Nanos.of(snapshot.eventTime()) + 1;
@@ -149,7 +181,7 @@ public final class PriceHistory {
 
     /** Returns a future that completes once every change recorded before this call is stored (or dropped). */
     public CompletableFuture<Void> flushed() {
-        return writer.flushed();
+        return writer().flushed();
     }
 
     /** Returns {@code tick} quoted in {@code currency} for {@code segment} as it was quoted when it happened. */
@@ -163,12 +195,20 @@ public final class PriceHistory {
      */
     private void awaitStored() {
         try {
-            writer.flushed().get(READ_YOUR_CHANGES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            writer().flushed().get(READ_YOUR_CHANGES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Read what is stored.
         }
+    }
+
+    private HistoryWriter writer() {
+        HistoryWriter stored = writer;
+        if (stored == null) {
+            throw new HistoryOffException();
+        }
+        return stored;
     }
 
     private List<StoredBar> secondBars(String productId, Currency listing, long fromNanos, long toNanos) {

@@ -35,6 +35,11 @@ public record StoredBar(
         return new StoredBar(bucketStartNanos, time, tick.price(), tick.price(), tick.price(), time, tick.price(), 1);
     }
 
+    /** Returns this bar in the bucket that starts at {@code bucketStartNanos}, one that holds this bar's bucket. */
+    public StoredBar inBucket(long bucketStartNanos) {
+        return new StoredBar(bucketStartNanos, openTimeNanos, open, high, low, closeTimeNanos, close, tickCount);
+    }
+
     /**
      * Returns the bar of this bar's ticks and {@code other}'s together, in the bucket that starts at {@code
      * bucketStartNanos}: the open of whichever opened first, the close of whichever closed last (this one on a

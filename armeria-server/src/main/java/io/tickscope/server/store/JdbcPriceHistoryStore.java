@@ -10,8 +10,11 @@ import io.tickscope.server.pricing.StoredBar;
 import io.tickscope.server.pricing.StoredPrice;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.time.BarResolution;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -21,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Price ticks and their minute, hour and day bars in SQLite or PostgreSQL, the same SQL on both (see {@code
@@ -52,13 +54,20 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         if (ticks.isEmpty()) {
             return;
         }
-        jdbi.useTransaction(handle -> {
-            vendor.lockPriceHistory(handle);
-            insertTicks(handle, ticks);
-            for (BarTable table : BarTable.values()) {
-                mergeBars(handle, table, ticks);
-            }
-        });
+        try {
+            jdbi.useTransaction(handle -> {
+                vendor.lockPriceHistory(handle);
+                insertTicks(handle, ticks);
+                Map<Long, Map<String, BarOfProduct>> minutes = barsOfTicks(BarTable.MINUTE, ticks);
+                Map<Long, Map<String, BarOfProduct>> hours = rolledUp(BarTable.HOUR, minutes);
+                mergeBars(handle, BarTable.MINUTE, minutes);
+                mergeBars(handle, BarTable.HOUR, hours);
+                mergeBars(handle, BarTable.DAY, rolledUp(BarTable.DAY, hours));
+            });
+        } catch (SQLException e) {
+            // The SQLException stays the cause: the exception handler reads its state to tell an unreachable database.
+            throw new IllegalStateException("cannot store " + ticks.size() + " price ticks", e);
+        }
     }
 
     @Override
@@ -113,24 +122,36 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
         });
     }
 
-    private static void insertTicks(Handle handle, List<PriceTick> ticks) {
-        PreparedBatch batch = handle.prepareBatch(INSERT_TICK);
-        for (PriceTick tick : ticks) {
-            batch.add(
-                    tick.productId(),
-                    tick.eventTimeNanos(),
-                    tick.incarnation(),
-                    tick.sequenceNumber(),
-                    tick.price().basePrice().minorUnits(),
-                    tick.price().saleDiscountBasisPoints(),
-                    tick.saleEndTime() == null ? null : Nanos.of(tick.saleEndTime()));
+    /**
+     * Inserts {@code ticks} through plain JDBC: Jdbi's batch looks up an argument factory for each value of each
+     * tick, which cost the history writer more than SQLite's own insert (JFR of the push scenario).
+     */
+    private static void insertTicks(Handle handle, List<PriceTick> ticks) throws SQLException {
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT_TICK)) {
+            for (PriceTick tick : ticks) {
+                insert.setString(1, tick.productId());
+                insert.setLong(2, tick.eventTimeNanos());
+                insert.setLong(3, tick.incarnation());
+                insert.setLong(4, tick.sequenceNumber());
+                insert.setLong(5, tick.price().basePrice().minorUnits());
+                insert.setInt(6, tick.price().saleDiscountBasisPoints());
+                Instant saleEnd = tick.saleEndTime();
+                if (saleEnd == null) {
+                    insert.setNull(7, Types.BIGINT);
+                } else {
+                    insert.setLong(7, Nanos.of(saleEnd));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
-        batch.execute();
     }
 
-    /** Folds {@code ticks} into the stored bars of {@code table}, reading and writing each touched bar once. */
-    private static void mergeBars(Handle handle, BarTable table, List<PriceTick> ticks) {
-        // By bucket, then by product: the bars of this batch, merged in the order the ticks came.
+    /**
+     * Returns the bars of {@code ticks} in {@code table}'s buckets (by bucket, then by product in the order the
+     * ticks came), merged in order.
+     */
+    private static Map<Long, Map<String, BarOfProduct>> barsOfTicks(BarTable table, List<PriceTick> ticks) {
         Map<Long, Map<String, BarOfProduct>> byBucket = new TreeMap<>();
         for (PriceTick tick : ticks) {
             long bucket = Math.floorDiv(tick.eventTimeNanos(), table.nanos);
@@ -141,31 +162,62 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
                             new BarOfProduct(tick.price().basePrice().currency(), bar),
                             (earlier, later) -> earlier.merge(later.bar()));
         }
-        PreparedBatch upsert = handle.prepareBatch(table.upsert);
-        for (Map.Entry<Long, Map<String, BarOfProduct>> bucket : byBucket.entrySet()) {
-            Map<String, BarOfProduct> bars = bucket.getValue();
-            Map<String, StoredBar> stored = storedBars(handle, table, bucket.getKey(), bars);
+        return byBucket;
+    }
+
+    /**
+     * Returns the bars of {@code finer}, a batch's bars of a shorter length, rolled up into {@code table}'s longer
+     * buckets: merging a product's minute bars in time order gives the hour bar its ticks give, at a fraction of
+     * the work of folding every tick again.
+     */
+    private static Map<Long, Map<String, BarOfProduct>> rolledUp(
+            BarTable table, Map<Long, Map<String, BarOfProduct>> finer) {
+        Map<Long, Map<String, BarOfProduct>> byBucket = new TreeMap<>();
+        for (Map<String, BarOfProduct> bars : finer.values()) {
             for (Map.Entry<String, BarOfProduct> entry : bars.entrySet()) {
-                StoredBar fresh = entry.getValue().bar();
-                StoredBar before = stored.get(entry.getKey());
-                StoredBar bar = before == null ? fresh : before.merge(before.bucketStartNanos(), fresh);
-                upsert.add(
-                        entry.getKey(),
-                        bucket.getKey(),
-                        bar.openTimeNanos(),
-                        bar.open().basePrice().minorUnits(),
-                        bar.open().saleDiscountBasisPoints(),
-                        bar.high().basePrice().minorUnits(),
-                        bar.high().saleDiscountBasisPoints(),
-                        bar.low().basePrice().minorUnits(),
-                        bar.low().saleDiscountBasisPoints(),
-                        bar.closeTimeNanos(),
-                        bar.close().basePrice().minorUnits(),
-                        bar.close().saleDiscountBasisPoints(),
-                        bar.tickCount());
+                BarOfProduct bar = entry.getValue();
+                long bucket = Math.floorDiv(bar.bar().bucketStartNanos(), table.nanos);
+                BarOfProduct coarse = bar.inBucket(bucket * table.nanos);
+                byBucket.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
+                        .merge(entry.getKey(), coarse, (earlier, later) -> earlier.merge(later.bar()));
             }
         }
-        upsert.execute();
+        return byBucket;
+    }
+
+    /**
+     * Folds {@code byBucket}, a batch's bars of {@code table}, into the stored bars, reading and writing each
+     * touched bar once.
+     */
+    private static void mergeBars(Handle handle, BarTable table, Map<Long, Map<String, BarOfProduct>> byBucket)
+            throws SQLException {
+        try (PreparedStatement upsert = handle.getConnection().prepareStatement(table.upsert)) {
+            for (Map.Entry<Long, Map<String, BarOfProduct>> bucket : byBucket.entrySet()) {
+                Map<String, BarOfProduct> bars = bucket.getValue();
+                Map<String, StoredBar> stored = storedBars(handle, table, bucket.getKey(), bars);
+                for (Map.Entry<String, BarOfProduct> entry : bars.entrySet()) {
+                    StoredBar fresh = entry.getValue().bar();
+                    StoredBar before = stored.get(entry.getKey());
+                    StoredBar bar = before == null ? fresh : before.merge(before.bucketStartNanos(), fresh);
+                    upsert.setString(1, entry.getKey());
+                    upsert.setLong(2, bucket.getKey());
+                    upsert.setLong(3, bar.openTimeNanos());
+                    setPrice(upsert, 4, bar.open());
+                    setPrice(upsert, 6, bar.high());
+                    setPrice(upsert, 8, bar.low());
+                    upsert.setLong(10, bar.closeTimeNanos());
+                    setPrice(upsert, 11, bar.close());
+                    upsert.setLong(13, bar.tickCount());
+                    upsert.addBatch();
+                }
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void setPrice(PreparedStatement statement, int baseColumn, StoredPrice price) throws SQLException {
+        statement.setLong(baseColumn, price.basePrice().minorUnits());
+        statement.setInt(baseColumn + 1, price.saleDiscountBasisPoints());
     }
 
     private static Map<String, StoredBar> storedBars(
@@ -293,6 +345,10 @@ final class JdbcPriceHistoryStore implements PriceHistoryStore {
 
         BarOfProduct merge(StoredBar later) {
             return new BarOfProduct(currency, bar.merge(bar.bucketStartNanos(), later));
+        }
+
+        BarOfProduct inBucket(long bucketStartNanos) {
+            return new BarOfProduct(currency, bar.inBucket(bucketStartNanos));
         }
     }
 }

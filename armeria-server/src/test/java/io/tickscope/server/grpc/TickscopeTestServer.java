@@ -6,11 +6,13 @@ import com.linecorp.armeria.server.ServerListener;
 import com.linecorp.armeria.testing.junit5.server.ServerExtension;
 import io.grpc.stub.AbstractStub;
 import io.tickscope.server.backend.Backend;
+import io.tickscope.server.store.Database;
 import io.tickscope.server.testing.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +24,27 @@ final class TickscopeTestServer extends ServerExtension {
     static final long SEED = 42;
 
     private final int tickRate;
+    private final Duration historyRetention;
     private @Nullable Backend backend;
     private @Nullable Path dataDirectory;
 
     /** A server whose market moves {@code tickRate} prices per second; 0 keeps prices still. */
     TickscopeTestServer(int tickRate) {
+        this(tickRate, Backend.DEFAULT_HISTORY_RETENTION);
+    }
+
+    /** A server as {@link #TickscopeTestServer(int)} that keeps {@code historyRetention} of history ({@link
+     * Backend#NO_HISTORY}: none). */
+    TickscopeTestServer(int tickRate, Duration historyRetention) {
         this.tickRate = tickRate;
+        this.historyRetention = historyRetention;
     }
 
     @Override
     protected void configure(ServerBuilder sb) throws IOException {
         Path directory = Files.createTempDirectory("tickscope-test");
-        Backend opened = Backend.open(directory, SEED, tickRate, Clock.systemUTC());
+        Backend opened =
+                Backend.open(Database.open(directory, SEED), SEED, tickRate, Clock.systemUTC(), null, historyRetention);
         dataDirectory = directory;
         backend = opened;
         TickscopeServices.configureServices(sb, opened);

@@ -201,6 +201,21 @@ class PriceBookTest {
     }
 
     @Test
+    void aMoveByIndexChangesTheProductAtThatPlaceInTheIdsAsAMoveByIdDoes() {
+        int index = book.productIds().indexOf("P00003");
+        ProductListing byIndex = book.applyMarketMove(index, 25, null);
+        ProductListing byId = book.applyMarketMove("P00003", 25, null);
+
+        assertThat(byIndex.productId()).isEqualTo("P00003");
+        assertThat(book.latestUpdate("P00003").sequenceNumber()).isEqualTo(3);
+        assertThat(byId.basePrice().minorUnits())
+                .isEqualTo(MarketMove.apply(byIndex.basePrice().minorUnits(), 25));
+        assertThatThrownBy(() -> book.applyMarketMove(book.productIds().size(), 25, null))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("productIndex: " + book.productIds().size());
+    }
+
+    @Test
     void marketMovesNeverTakeAPriceBelowOneMinorUnit() {
         book.publish("P00004", Amount.of("USD", "0.01"), null);
 

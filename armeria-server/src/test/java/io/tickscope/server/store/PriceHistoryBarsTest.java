@@ -73,7 +73,7 @@ class PriceHistoryBarsTest {
                 new HistoryWriter(database.priceHistoryStore(), book.incarnation(), true, Duration.ofDays(3650), clock);
         book.recordChangesIn(writer);
         writer.start();
-        history = new PriceHistory(book, database.priceHistoryStore(), writer);
+        history = PriceHistory.of(book, database.priceHistoryStore(), writer);
     }
 
     @AfterEach

@@ -20,12 +20,21 @@ public final class ArmeriaUnderTest implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a server whose market makes {@code tickRate} price changes per second. */
+    /** Starts a server whose market makes {@code tickRate} price changes per second, storing them as history. */
     public static ArmeriaUnderTest start(int tickRate) {
+        return start(tickRate, true);
+    }
+
+    /**
+     * Starts a server whose market makes {@code tickRate} price changes per second, storing them as history
+     * unless {@code storesHistory} is false ({@code --history off}).
+     */
+    public static ArmeriaUnderTest start(int tickRate, boolean storesHistory) {
         ScratchDirectory dataDirectory = ScratchDirectory.create("tickscope-bench-armeria");
         try {
-            TickscopeServer server = TickscopeServer.start(new ServerSettings(
-                    Loopback.HOST, 0, dataDirectory.path(), tickRate, ServerSettings.DEFAULT_SEED, SHUTDOWN_TIMEOUT));
+            ServerSettings settings = new ServerSettings(
+                    Loopback.HOST, 0, dataDirectory.path(), tickRate, ServerSettings.DEFAULT_SEED, SHUTDOWN_TIMEOUT);
+            TickscopeServer server = TickscopeServer.start(storesHistory ? settings : settings.withoutHistory());
             return new ArmeriaUnderTest(dataDirectory, server);
         } catch (RuntimeException e) {
             dataDirectory.close();
