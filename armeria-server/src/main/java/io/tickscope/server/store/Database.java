@@ -297,9 +297,6 @@ public final class Database implements AutoCloseable {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        // 64 MiB of pages per connection (SQLite's default is 2 MiB): the history writer's inserts land all over the
-        // price_ticks index by product, and a small cache re-reads its pages for every batch.
-        sqlite.setCacheSize(-65_536);
         // A transaction takes the write lock when it begins, so two writers queue on busy_timeout instead of
         // failing when a reading transaction tries to become a writing one.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
