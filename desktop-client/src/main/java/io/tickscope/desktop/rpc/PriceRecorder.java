@@ -35,6 +35,7 @@ public final class PriceRecorder implements AutoCloseable {
 
     private final Path path;
     private final Clock clock;
+    // Counted under this object's lock and read anywhere: a release store each, not an atomic add per update.
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final OutputStream file;
@@ -111,8 +112,8 @@ public final class PriceRecorder implements AutoCloseable {
                 target.writeInt32(Timestamp.NANOS_FIELD_NUMBER, nanos);
             }
             target.writeByteArray(RecordedPriceUpdate.UPDATE_FIELD_NUMBER, update, 0, length);
-            updates.incrementAndGet();
-            bytes.addAndGet(CodedOutputStream.computeUInt32SizeNoTag(size) + size);
+            updates.setRelease(updates.get() + 1);
+            bytes.setRelease(bytes.get() + CodedOutputStream.computeUInt32SizeNoTag(size) + size);
         } catch (IOException e) {
             problem = "Recording stopped: " + e.getMessage();
             logger.warn("Recording to {} stopped", path, e);
