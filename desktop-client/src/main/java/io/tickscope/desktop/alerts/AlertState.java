@@ -7,7 +7,6 @@ import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.shared.money.Amount;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,11 +63,13 @@ abstract class AlertState {
 
         Level(AlertRule rule) {
             super(rule);
+            above = rule.kind() == AlertKind.ABOVE;
+            // In whole minor units, exactly: a price is at or above 10.005 when it is at or above 10.01, and at or
+            // below it when it is at or below 10.00.
             level = rule.level()
                     .movePointRight(rule.currency().getDefaultFractionDigits())
-                    .setScale(0, RoundingMode.HALF_UP)
+                    .setScale(0, above ? RoundingMode.CEILING : RoundingMode.FLOOR)
                     .longValueExact();
-            above = rule.kind() == AlertKind.ABOVE;
         }
 
         @Override
@@ -80,42 +81,72 @@ abstract class AlertState {
         }
     }
 
-    /** A percentage move within a window. */
+    /**
+     * A percentage move within a window. The window's ticks are kept as two rings of longs (time, price), so a
+     * tick allocates nothing; the ring grows when the window holds more ticks than it has room for.
+     */
     private static final class Move extends AlertState {
 
-        private final double percent;
+        private static final int INITIAL_CAPACITY = 16;
+
+        private final Percentage percent;
         private final long windowNanos;
-        private final ArrayDeque<Instant> times = new ArrayDeque<>();
-        private final ArrayDeque<Long> prices = new ArrayDeque<>();
+        /** Nanoseconds since the epoch and minor units of the window's ticks, oldest at {@link #first}. */
+        private long[] times = new long[INITIAL_CAPACITY];
+
+        private long[] prices = new long[INITIAL_CAPACITY];
+        private int first;
+        private int count;
 
         Move(AlertRule rule) {
             super(rule);
-            percent = rule.level().doubleValue();
+            percent = new Percentage(rule.level());
             windowNanos = rule.window().toNanos();
         }
 
         @Override
         boolean crosses(long minorUnits, Instant time) {
-            Instant oldest = time.minusNanos(windowNanos);
-            while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) {
-                times.removeFirst();
-                prices.removeFirst();
+            long now = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+            long oldest = now - windowNanos;
+            while (count > 0 && times[first] < oldest) {
+                first = (first + 1) & (times.length - 1);
+                count--;
             }
-            Long reference = prices.peekFirst();
-            times.addLast(time);
-            prices.addLast(minorUnits);
-            if (reference == null || reference == 0) {
-                return false;
+            boolean moved = false;
+            if (count > 0 && prices[first] != 0) {
+                long reference = prices[first];
+                moved = percent.reachedBy(Math.abs(minorUnits - reference), Math.abs(reference));
             }
-            boolean moved = Math.abs(minorUnits - reference) * 100.0 >= percent * Math.abs(reference);
             if (moved) {
                 // The next move is measured from here, so one move fires once.
-                times.clear();
-                prices.clear();
-                times.addLast(time);
-                prices.addLast(minorUnits);
+                count = 0;
             }
+            add(now, minorUnits);
             return moved;
+        }
+
+        private void add(long time, long minorUnits) {
+            if (count == times.length) {
+                grow();
+            }
+            int last = (first + count) & (times.length - 1);
+            times[last] = time;
+            prices[last] = minorUnits;
+            count++;
+        }
+
+        /** Doubles the rings, the oldest tick first. */
+        private void grow() {
+            long[] grownTimes = new long[2 * times.length];
+            long[] grownPrices = new long[2 * prices.length];
+            for (int i = 0; i < count; i++) {
+                int index = (first + i) & (times.length - 1);
+                grownTimes[i] = times[index];
+                grownPrices[i] = prices[index];
+            }
+            times = grownTimes;
+            prices = grownPrices;
+            first = 0;
         }
     }
 }

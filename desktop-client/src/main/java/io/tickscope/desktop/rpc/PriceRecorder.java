@@ -4,15 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.WireFormat;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.api.recording.v1.RecordedPriceUpdate;
-import io.tickscope.shared.time.InstantProtos;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Records the price stream to a file as it arrives: each update exactly as the server sent it, with the time
  * it was received, as length-delimited {@code tickscope.recording.v1.RecordedPriceUpdate} messages (see
- * docs/recording.md). Writing is buffered and costs the delivering thread one encode per update, straight into
- * the file's buffer: the record's two fields are written as {@code RecordedPriceUpdate} encodes them, without
- * building one (a wrapper, a size pass over it and a coded stream per update would double the work on the
- * thread that delivers every tick). A disk that fails stops the recording, never the stream.
+ * docs/recording.md). Writing is buffered and costs the delivering thread a copy per update, straight into the
+ * file's buffer: a watch hands over the update's bytes as they arrived ({@link BytesKeepingMarshaller}), and the
+ * record's two fields are written as {@code RecordedPriceUpdate} encodes them, without building one or encoding
+ * the update again (either was most of what recording cost the thread that delivers every tick). A disk that
+ * fails stops the recording, never the stream.
  */
 public final class PriceRecorder implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class PriceRecorder implements AutoCloseable {
 
     private final Path path;
     private final Clock clock;
+    // Counted under this object's lock and read anywhere: a release store each, not an atomic add per update.
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final OutputStream file;
@@ -76,26 +79,52 @@ public final class PriceRecorder implements AutoCloseable {
     }
 
     /** Records {@code update}, received now; any thread. */
-    synchronized void record(WatchPricesResponse update) {
+    void record(WatchPricesResponse update) {
+        byte[] encoded = update.toByteArray();
+        record(encoded, encoded.length);
+    }
+
+    /** Records the update whose encoding is the first {@code length} bytes of {@code update}, received now. */
+    synchronized void record(byte[] update, int length) {
         CodedOutputStream target = out;
         if (target == null) {
             return;
         }
-        Timestamp receiveTime = InstantProtos.toProto(clock.instant());
-        int size = CodedOutputStream.computeMessageSize(RecordedPriceUpdate.RECEIVE_TIME_FIELD_NUMBER, receiveTime)
-                + CodedOutputStream.computeMessageSize(RecordedPriceUpdate.UPDATE_FIELD_NUMBER, update);
+        Instant receiveTime = clock.instant();
+        long seconds = receiveTime.getEpochSecond();
+        int nanos = receiveTime.getNano();
+        int timeSize = timestampSize(seconds, nanos);
+        int size = CodedOutputStream.computeTagSize(RecordedPriceUpdate.RECEIVE_TIME_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(timeSize)
+                + timeSize
+                + CodedOutputStream.computeTagSize(RecordedPriceUpdate.UPDATE_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(length)
+                + length;
         try {
             target.writeUInt32NoTag(size);
-            target.writeMessage(RecordedPriceUpdate.RECEIVE_TIME_FIELD_NUMBER, receiveTime);
-            target.writeMessage(RecordedPriceUpdate.UPDATE_FIELD_NUMBER, update);
-            updates.incrementAndGet();
-            bytes.addAndGet(CodedOutputStream.computeUInt32SizeNoTag(size) + size);
+            // The Timestamp message's fields, as it writes them: proto3 leaves out the ones that are zero.
+            target.writeTag(RecordedPriceUpdate.RECEIVE_TIME_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            target.writeUInt32NoTag(timeSize);
+            if (seconds != 0) {
+                target.writeInt64(Timestamp.SECONDS_FIELD_NUMBER, seconds);
+            }
+            if (nanos != 0) {
+                target.writeInt32(Timestamp.NANOS_FIELD_NUMBER, nanos);
+            }
+            target.writeByteArray(RecordedPriceUpdate.UPDATE_FIELD_NUMBER, update, 0, length);
+            updates.setRelease(updates.get() + 1);
+            bytes.setRelease(bytes.get() + CodedOutputStream.computeUInt32SizeNoTag(size) + size);
         } catch (IOException e) {
             problem = "Recording stopped: " + e.getMessage();
             logger.warn("Recording to {} stopped", path, e);
             out = null;
             closeQuietly(file);
         }
+    }
+
+    private static int timestampSize(long seconds, int nanos) {
+        return (seconds == 0 ? 0 : CodedOutputStream.computeInt64Size(Timestamp.SECONDS_FIELD_NUMBER, seconds))
+                + (nanos == 0 ? 0 : CodedOutputStream.computeInt32Size(Timestamp.NANOS_FIELD_NUMBER, nanos));
     }
 
     /** Flushes and closes the file. */

@@ -2,9 +2,12 @@ package io.tickscope.desktop.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
+import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
@@ -80,8 +83,14 @@ public final class PriceWatch implements AutoCloseable, CallHandle {
 
         @Override
         public void start(Attempt attempt) {
+            // The stub's own call, but parsed by the attempt's marshaller, which keeps each update's bytes.
+            MethodDescriptor<WatchPricesRequest, WatchPricesResponse> method =
+                    PricingServiceGrpc.getWatchPricesMethod().toBuilder()
+                            .setResponseMarshaller(attempt.responses)
+                            .build();
             // Waiting for ready: a call made while the channel reconnects waits for it instead of failing at once.
-            stub.withWaitForReady().watchPrices(request, attempt);
+            ClientCalls.asyncServerStreamingCall(
+                    stub.getChannel().newCall(method, stub.getCallOptions().withWaitForReady()), request, attempt);
         }
 
         @Override
@@ -107,6 +116,8 @@ public final class PriceWatch implements AutoCloseable, CallHandle {
     /** One call of the watch. */
     private final class Attempt implements ClientResponseObserver<WatchPricesRequest, WatchPricesResponse> {
 
+        private final BytesKeepingMarshaller<WatchPricesResponse> responses =
+                new BytesKeepingMarshaller<>(WatchPricesResponse.getDefaultInstance());
         private volatile @Nullable ClientCallStreamObserver<WatchPricesRequest> call;
         private boolean deliveredChange;
         private int deliveredSinceRequest;
@@ -130,7 +141,7 @@ public final class PriceWatch implements AutoCloseable, CallHandle {
             }
             PriceRecorder recording = recorder.get();
             if (recording != null) {
-                recording.record(response);
+                record(recording, response);
             }
             PriceTick tick = PricingMessages.fromProto(response);
             // Snapshots do not prove recovery: a stopping server still answers new calls with one before it ends
@@ -155,6 +166,16 @@ public final class PriceWatch implements AutoCloseable, CallHandle {
         public void onCompleted() {
             // A watch never ends on its own; a server that ends it is going away.
             resubscriber.ended(this, Status.UNAVAILABLE.withDescription("the server ended the watch"));
+        }
+
+        /** Records the update as it arrived; one this call did not parse itself is encoded again. */
+        private void record(PriceRecorder recording, WatchPricesResponse response) {
+            byte[] received = responses.lastBytesOf(response);
+            if (received != null) {
+                recording.record(received, responses.lastLength());
+            } else {
+                recording.record(response);
+            }
         }
 
         void cancel() {

@@ -11,11 +11,13 @@ import io.tickscope.desktop.connection.ServerAddress;
 import io.tickscope.desktop.model.PriceTick;
 import io.tickscope.desktop.model.Quote;
 import io.tickscope.desktop.model.QuoteResult;
+import io.tickscope.desktop.model.RecordedTick;
 import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.model.WatchRequest;
 import io.tickscope.desktop.testing.RecordingWatchListener;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.shared.money.Amount;
+import java.nio.file.Path;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PricingClientTest {
 
@@ -38,6 +41,9 @@ class PricingClientTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private ManagedChannel channel;
     private PricingClient client;
+
+    @TempDir
+    Path directory;
 
     @BeforeAll
     static void startServer() {
@@ -59,6 +65,29 @@ class PricingClientTest {
     void disconnect() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         scheduler.shutdownNow();
+    }
+
+    /** The watch hands the recorder each update's bytes as they arrived; they must read back as what it delivered. */
+    @Test
+    void aRecordingHoldsEveryUpdateTheWatchDelivered() {
+        RecordingWatchListener listener = new RecordingWatchListener();
+        Path file = directory.resolve("watch.tsrec");
+        PriceRecorder recorder = client.record(file);
+        PriceWatch watch = client.watch(request("P00001", "P00002"), listener);
+        try {
+            await().until(() -> listener.snapshotCount() == 2);
+            for (String factor : List.of("1.10", "0.95", "1.02")) {
+                server.movePrice("P00001", factor);
+                server.movePrice("P00002", factor);
+            }
+            await().until(() -> listener.ticks.size() == 8);
+        } finally {
+            watch.close();
+            client.stopRecording();
+        }
+
+        assertThat(recorder.problem()).isNull();
+        assertThat(RecordingFile.read(file)).extracting(RecordedTick::tick).containsExactlyElementsOf(listener.ticks);
     }
 
     @Test
