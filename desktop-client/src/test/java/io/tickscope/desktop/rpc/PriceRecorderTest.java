@@ -7,6 +7,7 @@ import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.api.recording.v1.RecordedPriceUpdate;
+import io.tickscope.desktop.testing.RandomPrices;
 import io.tickscope.shared.time.InstantProtos;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -69,12 +70,7 @@ class PriceRecorderTest {
     }
 
     private static WatchPricesResponse update(Random random, int sequence) {
-        long cents = 1 + random.nextInt(1_000_000);
-        Money price = Money.newBuilder()
-                .setCurrencyCode("USD")
-                .setUnits(cents / 100)
-                .setNanos((int) (cents % 100) * 10_000_000)
-                .build();
+        Money price = RandomPrices.usd(random);
         return WatchPricesResponse.newBuilder()
                 .setQuote(PriceQuote.newBuilder()
                         .setProductId(String.format("P%05d", 1 + random.nextInt(10_000)))

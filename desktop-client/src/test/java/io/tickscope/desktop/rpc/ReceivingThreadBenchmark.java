@@ -8,6 +8,7 @@ import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.desktop.alerts.AlertsModel;
 import io.tickscope.desktop.model.AlertRule;
 import io.tickscope.desktop.model.PriceTick;
+import io.tickscope.desktop.testing.RandomPrices;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.time.InstantProtos;
 import java.io.ByteArrayInputStream;
@@ -128,12 +129,7 @@ public final class ReceivingThreadBenchmark {
         Instant start = Instant.now();
         byte[][] updates = new byte[UPDATES][];
         for (int i = 0; i < UPDATES; i++) {
-            long cents = 1 + random.nextInt(1_000_000);
-            Money price = Money.newBuilder()
-                    .setCurrencyCode("USD")
-                    .setUnits(cents / 100)
-                    .setNanos((int) (cents % 100) * 10_000_000)
-                    .build();
+            Money price = RandomPrices.usd(random);
             String productId = String.format("P%05d", 1 + random.nextInt(PRODUCTS));
             Instant eventTime = start.plusNanos(100_000L * i);
             updates[i] = WatchPricesResponse.newBuilder()
