@@ -17,6 +17,8 @@ import io.tickscope.api.pricing.v1.PriceResult;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
 import io.tickscope.api.pricing.v1.PublishPricesResponse;
+import io.tickscope.api.pricing.v1.WatchPriceBatchesRequest;
+import io.tickscope.api.pricing.v1.WatchPriceBatchesResponse;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.server.error.NotFoundException;
@@ -98,7 +100,22 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
 
     @Override
     public void watchPrices(WatchPricesRequest request, StreamObserver<WatchPricesResponse> responseObserver) {
-        RequestViolations violations = new RequestViolations();
+        watch(request, new RequestViolations(), (ServerCallStreamObserver<WatchPricesResponse>) responseObserver);
+    }
+
+    @Override
+    public void watchPriceBatches(
+            WatchPriceBatchesRequest request, StreamObserver<WatchPriceBatchesResponse> responseObserver) {
+        watch(request.getWatch(), RequestViolations.inField("watch"), new UpdateBatches((ServerCallStreamObserver<
+                        WatchPriceBatchesResponse>)
+                responseObserver));
+    }
+
+    /** Validates {@code request}, naming bad fields through {@code violations}, and opens the watch on {@code call}. */
+    private void watch(
+            WatchPricesRequest request,
+            RequestViolations violations,
+            ServerCallStreamObserver<WatchPricesResponse> call) {
         List<String> ids = request.getProductIdsList();
         if (ids.size() > MAX_WATCHED_PRODUCTS) {
             violations.add(
@@ -114,8 +131,6 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
             history.requireStored();
         }
         Set<String> watched = new LinkedHashSet<>(ids);
-        ServerCallStreamObserver<WatchPricesResponse> call =
-                (ServerCallStreamObserver<WatchPricesResponse>) responseObserver;
         Function<PriceUpdate, WatchPricesResponse> toMessage = update -> PricingMessages.toProto(
                 update, priceBook.quote(update.listing(), currency, segment), priceBook.incarnation());
         @Nullable

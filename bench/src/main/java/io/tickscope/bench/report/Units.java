@@ -12,6 +12,7 @@ public final class Units {
     public static final String BYTES = "B";
     public static final String CALLS_PER_SECOND = "calls/s";
     public static final String UPDATES_PER_SECOND = "updates/s";
+    public static final String UPDATES_PER_MESSAGE = "updates/message";
     public static final String STREAMS = "streams";
     public static final String COUNT = "count";
     /** Runnable tasks, the unit of the load average. */
