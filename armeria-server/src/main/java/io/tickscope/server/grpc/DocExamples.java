@@ -12,6 +12,7 @@ import io.tickscope.api.pricing.v1.PriceBarEncoding;
 import io.tickscope.api.pricing.v1.PriceBarResolution;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc;
 import io.tickscope.api.pricing.v1.PublishPricesRequest;
+import io.tickscope.api.pricing.v1.WatchPriceBatchesRequest;
 import io.tickscope.api.pricing.v1.WatchPricesRequest;
 import io.tickscope.api.recommendation.v1.BookCategory;
 import io.tickscope.api.recommendation.v1.GetBookRequest;
@@ -69,6 +70,12 @@ final class DocExamples {
                                 .addProductIds("P00001")
                                 .addProductIds("P00042")
                                 .setCurrencyCode("GBP")
+                                .build())
+                .exampleRequests(
+                        pricing,
+                        "WatchPriceBatches",
+                        WatchPriceBatchesRequest.newBuilder()
+                                .setWatch(WatchPricesRequest.newBuilder().setCurrencyCode("EUR"))
                                 .build())
                 .exampleRequests(
                         pricing,

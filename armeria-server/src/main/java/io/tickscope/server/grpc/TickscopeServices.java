@@ -133,6 +133,10 @@ public final class TickscopeServices {
             List<ServerServiceDefinition> extraServices,
             List<ListenableHealthChecker> healthCheckers,
             Set<ServerFeature> features) {
+        // No "server: Armeria" on every response: HTTP does not ask for it (RFC 9110, 10.2.4), it names the software
+        // to whoever probes the port, and writing it costs each call (docs/benchmarks.md, target 5). The date
+        // header stays: HTTP requires it of a server with a clock.
+        sb.disableServerHeader();
         LiveStreams liveStreams = new LiveStreams();
         List<ServerServiceDefinition> ownServices = new ArrayList<>();
         ownServices.add(

@@ -93,6 +93,12 @@ class ProtocolsTest {
                 "{\"productIds\":[\"P00001\",\"P00404\"]}"));
 
         assertThat(price.status()).isEqualTo(HttpStatus.OK);
+        assertThat(price.headers().contains(HttpHeaderNames.DATE))
+                .as("HTTP asks a server with a clock for a date")
+                .isTrue();
+        assertThat(price.headers().contains(HttpHeaderNames.SERVER))
+                .as("no server header names the software")
+                .isFalse();
         assertThat(withoutWhitespace(price.contentUtf8()))
                 .contains("\"currencyCode\":\"GBP\"")
                 .contains("CUSTOMER_SEGMENT_VIP");
