@@ -82,6 +82,26 @@ const checks = {
     const updates = await serverStream(pricing.WatchPrices({ productIds: ['P00001', 'P00002'] }), 2);
     assert.deepEqual(updates.map((update) => update.kind), ['PRICE_UPDATE_KIND_SNAPSHOT', 'PRICE_UPDATE_KIND_SNAPSHOT']);
   },
+  async WatchPriceBatches() {
+    const call = pricing.WatchPriceBatches({ watch: { productIds: ['P00001', 'P00002'] } });
+    const updates = await new Promise((resolve, reject) => {
+      const received = [];
+      call.on('data', (batch) => {
+        received.push(...batch.updates);
+        if (received.length >= 2) {
+          call.cancel();
+          resolve(received);
+        }
+      });
+      call.on('end', () => resolve(received));
+      call.on('error', (error) => (error.code === grpc.status.CANCELLED ? resolve(received) : reject(error)));
+    });
+    assert.deepEqual(
+      updates.slice(0, 2).map((update) => update.kind),
+      ['PRICE_UPDATE_KIND_SNAPSHOT', 'PRICE_UPDATE_KIND_SNAPSHOT'],
+    );
+    assert.deepEqual(updates.slice(0, 2).map((update) => update.quote.productId).sort(), ['P00001', 'P00002']);
+  },
   async PublishPrices() {
     const { quote } = await unary(pricing, 'GetPrice', { productId: 'P00003' });
     const listed = (await unary(pricing, 'GetPrice', { productId: 'P00003', currencyCode: quote.listingCurrencyCode })).quote;
