@@ -3,6 +3,7 @@ package io.tickscope.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.ManagedChannel;
+import io.tickscope.bench.clients.ClientEventLoop;
 import io.tickscope.bench.clients.GrpcPricingClient;
 import io.tickscope.bench.clients.NettyChannels;
 import io.tickscope.bench.clients.RestPricingClient;
@@ -151,9 +152,10 @@ final class BenchRun {
     }
 
     private ArmeriaFigures measureArmeria(UnaryRuns unary, boolean firstRound) throws Exception {
-        try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE)) {
-            GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port());
-            RestPricingClient rest = RestPricingClient.http1(server.port());
+        try (ArmeriaUnderTest server = ArmeriaUnderTest.start(ServerSettings.DEFAULT_TICK_RATE);
+                ClientEventLoop clientEventLoop = new ClientEventLoop()) {
+            GrpcPricingClient grpc = GrpcPricingClient.armeria(server.port(), clientEventLoop.factory());
+            RestPricingClient rest = RestPricingClient.http1(server.port(), clientEventLoop.factory());
             if (firstRound && settings.runs(Scenario.SIZES)) {
                 step("Armeria server: encoded sizes and bytes on the wire");
                 EncodedSizes.run(grpc, rest, fixtureDirectory(), results);

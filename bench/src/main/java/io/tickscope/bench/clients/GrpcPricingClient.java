@@ -2,6 +2,7 @@ package io.tickscope.bench.clients;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Channel;
 import io.tickscope.api.pricing.v1.GetPriceRequest;
@@ -32,10 +33,15 @@ public final class GrpcPricingClient {
 
     /** Armeria's gRPC client to loopback {@code port}, over HTTP/2 (prior knowledge) on one connection. */
     public static GrpcPricingClient armeria(int port) {
+        return armeria(port, ClientFactory.ofDefault());
+    }
+
+    /** Armeria's gRPC client to loopback {@code port} on a connection of {@code factory}, which the caller owns. */
+    public static GrpcPricingClient armeria(int port, ClientFactory factory) {
         String uri = "h2c://" + Loopback.HOST + ':' + port;
         return new GrpcPricingClient(
-                GrpcClients.newClient(uri, PricingServiceStub.class),
-                GrpcClients.newClient(uri, PricingServiceBlockingStub.class));
+                GrpcClients.builder(uri).factory(factory).build(PricingServiceStub.class),
+                GrpcClients.builder(uri).factory(factory).build(PricingServiceBlockingStub.class));
     }
 
     /** Stubs on {@code channel}, which the caller owns and shuts down. */

@@ -1,5 +1,6 @@
 package io.tickscope.bench.clients;
 
+import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpMethod;
@@ -33,7 +34,14 @@ public final class RestPricingClient {
 
     /** Armeria's web client to loopback {@code port} over HTTP/1.1 (no upgrade to HTTP/2), with keep-alive. */
     public static RestPricingClient http1(int port) {
-        return new RestPricingClient(WebClient.of("h1c://" + Loopback.HOST + ':' + port));
+        return http1(port, ClientFactory.ofDefault());
+    }
+
+    /** The same, on connections of {@code factory}, which the caller owns. */
+    public static RestPricingClient http1(int port, ClientFactory factory) {
+        return new RestPricingClient(WebClient.builder("h1c://" + Loopback.HOST + ':' + port)
+                .factory(factory)
+                .build());
     }
 
     /** One GetPrice at a time, blocking until the response is decoded. */

@@ -1,10 +1,8 @@
 package io.tickscope.bench.scenarios;
 
-import com.linecorp.armeria.client.ClientFactory;
-import com.linecorp.armeria.common.util.EventLoopGroups;
-import io.netty.channel.EventLoopGroup;
 import io.tickscope.api.pricing.v1.PricingServiceGrpc.PricingServiceStub;
 import io.tickscope.api.pricing.v1.WatchPriceBatchesRequest;
+import io.tickscope.bench.clients.ClientEventLoop;
 import io.tickscope.bench.clients.WatchClients;
 import io.tickscope.bench.load.LoadPhases;
 import io.tickscope.bench.load.ThreadCpu;
@@ -105,14 +103,10 @@ public final class PushThroughput {
 
     private static Figures measure(LoadPhases phases, boolean storesHistory, Stream stream)
             throws InterruptedException {
-        // The client reads on an event loop of its own, as a client process would: on Armeria's shared worker
-        // group its connection can land on the very thread that serves the stream.
-        EventLoopGroup clientEventLoop = EventLoopGroups.newEventLoopGroup(1);
+        // The client reads on an event loop of its own, as a client process would (see ClientEventLoop).
         try (ArmeriaUnderTest server = ArmeriaUnderTest.start(TICK_RATE, storesHistory);
-                ClientFactory clientFactory = ClientFactory.builder()
-                        .workerGroup(clientEventLoop, false)
-                        .build()) {
-            PushCounter<?, ?> counter = stream.open(WatchClients.stub(server.port(), clientFactory));
+                ClientEventLoop clientEventLoop = new ClientEventLoop()) {
+            PushCounter<?, ?> counter = stream.open(WatchClients.stub(server.port(), clientEventLoop.factory()));
             Thread.sleep(phases.warmup().toMillis());
             counter.checkAlive();
             long messagesBefore = counter.messages();
@@ -131,8 +125,6 @@ public final class PushThroughput {
                     ThreadCpu.nanosOf(HISTORY_THREAD) - historyCpuBefore);
             counter.cancel();
             return figures;
-        } finally {
-            clientEventLoop.shutdownGracefully();
         }
     }
 
