@@ -8,6 +8,7 @@ import io.tickscope.desktop.model.Segment;
 import io.tickscope.desktop.settings.DesktopSettings;
 import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.shell.TableExport;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.shared.money.Amount;
 import java.math.BigDecimal;
@@ -66,8 +67,7 @@ class MonitorFeaturesAppTest {
         new SettingsFile(settingsPath())
                 .save(DesktopSettings.firstRun()
                         .withWatchlist(PRODUCTS, Currency.getInstance("USD"), Segment.STANDARD));
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
+        app = MonitorLaunch.withArguments(
                 "--server",
                 server.address().target(),
                 "--settings",

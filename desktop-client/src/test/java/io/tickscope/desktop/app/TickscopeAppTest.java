@@ -138,8 +138,7 @@ class TickscopeAppTest {
         assertThat(remembered.watchedProducts()).endsWith("P00077");
         assertThat(remembered.server().remote()).isEqualTo(ServerTarget.of(server.address()));
         assertThat(remembered.window()).isNotNull();
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class, "--settings", settingsPath().toString());
+        app = MonitorLaunch.withArguments("--settings", settingsPath().toString());
         TableView<?> reopened = onFx(() -> robot.lookup("#watchlist-table").queryTableView());
         await().until(() -> onFx(() -> reopened.getItems().size())
                 == remembered.watchedProducts().size());

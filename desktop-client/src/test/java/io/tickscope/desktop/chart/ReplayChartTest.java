@@ -11,7 +11,7 @@ import io.tickscope.api.pricing.v1.PriceQuote;
 import io.tickscope.api.pricing.v1.PriceUpdateKind;
 import io.tickscope.api.pricing.v1.WatchPricesResponse;
 import io.tickscope.api.recording.v1.RecordedPriceUpdate;
-import io.tickscope.desktop.app.TickscopeApp;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.shared.money.Amount;
 import io.tickscope.shared.money.MoneyProtos;
 import io.tickscope.shared.time.InstantProtos;
@@ -84,8 +84,7 @@ class ReplayChartTest {
         Path recording = directory.resolve("burst.tsrec");
         writeRecording(recording);
 
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
+        app = MonitorLaunch.withArguments(
                 "--replay",
                 recording.toString(),
                 "--settings",

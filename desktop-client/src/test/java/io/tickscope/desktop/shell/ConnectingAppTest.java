@@ -4,7 +4,7 @@ import static io.tickscope.desktop.testing.FxScene.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickscope.desktop.app.TickscopeApp;
+import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.server.ServerSettings;
 import io.tickscope.server.TickscopeServer;
@@ -88,8 +88,7 @@ class ConnectingAppTest {
     /** Starts the monitor on the plaintext server, written as a URL, with the TLS flags of the TLS one. */
     @BeforeEach
     void launch() throws Exception {
-        app = FxToolkit.setupApplication(
-                TickscopeApp.class,
+        app = MonitorLaunch.withArguments(
                 "--server",
                 plaintextUrl(),
                 "--tls-ca",
