@@ -235,9 +235,9 @@ class ChartAppTest {
     }
 
     /**
-     * Makes {@code gesture} until the application shows {@code answered}. CI has twice seen every click and move
-     * of this class miss while another fork restarted a cluster, though the windows were as expected; a gesture
-     * the window system lost is made again, and a chart that never answers fails with where the input went.
+     * Makes {@code gesture} until the application shows {@code answered}, at most {@value #GESTURE_ATTEMPTS}
+     * times. A chart that never answers fails with where the input went: the windows, the chart's place on the
+     * screen and the focus (that is how a modal dialog left open by an earlier test showed itself).
      */
     private void untilAnswered(Runnable gesture, Callable<Boolean> answered) {
         List<String> missed = new ArrayList<>();
