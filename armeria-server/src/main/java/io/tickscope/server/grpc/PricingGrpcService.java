@@ -106,9 +106,9 @@ final class PricingGrpcService extends PricingServiceGrpc.PricingServiceImplBase
     @Override
     public void watchPriceBatches(
             WatchPriceBatchesRequest request, StreamObserver<WatchPriceBatchesResponse> responseObserver) {
-        watch(request.getWatch(), RequestViolations.inField("watch"), new UpdateBatches((ServerCallStreamObserver<
-                        WatchPriceBatchesResponse>)
-                responseObserver));
+        ServerCallStreamObserver<WatchPriceBatchesResponse> call =
+                (ServerCallStreamObserver<WatchPriceBatchesResponse>) responseObserver;
+        watch(request.getWatch(), RequestViolations.inField("watch"), new UpdateBatches(call));
     }
 
     /** Validates {@code request}, naming bad fields through {@code violations}, and opens the watch on {@code call}. */
