@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -47,9 +48,13 @@ import javafx.util.StringConverter;
 
 /**
  * The alerts tab: a line to add an alert, the alerts that watch, and the log of what fired, with the time and
- * price of the tick that fired it. A firing also shows as a notification inside the window.
+ * price of the tick that fired it. A firing also shows as a notification inside the window while another tab
+ * shows.
  */
 public final class AlertsView implements View {
+
+    /** The tab's title. */
+    public static final String TITLE = "Alerts";
 
     /** The windows a move can be measured over. */
     static final List<Duration> WINDOWS =
@@ -81,10 +86,15 @@ public final class AlertsView implements View {
         return new AlertsView(model, currencies, money);
     }
 
-    /** Raises every firing of {@code model} in {@code notifications}; once per window, as the alerts are. */
-    public static void notify(AlertsModel model, MoneyFormat money, Notifications notifications) {
+    /**
+     * Raises every firing of {@code model} in {@code notifications}, once per window as the alerts are, except
+     * while {@code logShown}: the alert log then shows the firing itself, and a stack of notifications would
+     * cover its newest rows.
+     */
+    public static void notify(
+            AlertsModel model, MoneyFormat money, Notifications notifications, BooleanSupplier logShown) {
         model.lastFiredProperty().addListener((property, before, fired) -> {
-            if (fired != null) {
+            if (fired != null && !logShown.getAsBoolean()) {
                 notifications.show(describe(fired, money));
             }
         });
@@ -98,7 +108,7 @@ public final class AlertsView implements View {
 
     @Override
     public String title() {
-        return "Alerts";
+        return TITLE;
     }
 
     @Override

@@ -166,7 +166,7 @@ public final class TickscopeApp extends Application {
         applyTheme(darkTheme.get());
         AlertsModel watching = new AlertsModel(Platform::runLater, startSettings.alerts());
         alerts = watching;
-        AlertsView.notify(watching, money, notifications);
+        AlertsView.notify(watching, money, notifications, this::alertLogShown);
         FxPulse startedPulse = FxPulse.start();
         pulse = startedPulse;
         ui = UiThread.javaFx(startedPulse);
@@ -177,6 +177,12 @@ public final class TickscopeApp extends Application {
             return;
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Opening the alert log shows what the notifications said, and they would cover its newest rows.
+        tabs.getSelectionModel().selectedItemProperty().addListener(observable -> {
+            if (alertLogShown()) {
+                notifications.dismissAll();
+            }
+        });
         BorderPane root = new BorderPane(tabs);
         MenuBar menu = MainMenu.create(new MainMenu.Actions(this::connect, Platform::exit), tabs, darkTheme);
         menuBar = menu;
@@ -228,6 +234,16 @@ public final class TickscopeApp extends Application {
                 tabs,
                 liveUpdatesShown.getReadOnlyProperty(),
                 this::diagnosis);
+    }
+
+    private static String tabId(String viewTitle) {
+        return View.slugOf(viewTitle) + "-tab";
+    }
+
+    /** Whether the Alerts tab shows, whose log says what a notification would. */
+    private boolean alertLogShown() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected != null && tabId(AlertsView.TITLE).equals(selected.getId());
     }
 
     /** {@code --replay FILE}: the replay alone, in the main window, with no session. */
@@ -330,7 +346,7 @@ public final class TickscopeApp extends Application {
         List<Menu> viewMenus = new ArrayList<>();
         for (View view : views) {
             Tab tab = new Tab(view.title(), view.node());
-            tab.setId(View.slugOf(view.title()) + "-tab");
+            tab.setId(tabId(view.title()));
             shown.add(tab);
             for (Menu menu : view.menus()) {
                 showingFirst(tab, menu);

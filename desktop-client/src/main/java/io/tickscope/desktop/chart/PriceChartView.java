@@ -28,6 +28,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -69,6 +70,13 @@ public final class PriceChartView {
     private static final double PAN_STEP = 0.2;
     /** The room above the highest and below the lowest price shown, as a share of their distance. */
     private static final double PRICE_PADDING = 0.05;
+    /** The least room above and below them in pixels, so that a short chart's top wick does not meet its edge. */
+    private static final double PRICE_PADDING_PIXELS = 12;
+    /**
+     * How far the time axis may draw past its ends: chart-fx centres a label on its tick, and its default 15 px
+     * cut the first label, "17:49:24", to "7:49:24".
+     */
+    private static final double TIME_LABEL_OVERHANG_PIXELS = 40;
 
     private static final DateTimeFormatter READOUT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -105,6 +113,7 @@ public final class PriceChartView {
         // Room for the first and last candle's body; no "[unit]" after the axis names.
         timeAxis.setAutoRangePadding(0.02);
         timeAxis.setUnit(null);
+        timeAxis.setAxisPadding(TIME_LABEL_OVERHANG_PIXELS);
         priceAxis.setUnit(null);
         priceAxis.setForceZeroInRange(false);
         priceAxis.setAutoRanging(false);
@@ -144,8 +153,12 @@ public final class PriceChartView {
         status.setId("chart-status");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add(STATUS);
-        // The status gives way first when the pane is narrow: the title and the buttons keep their text.
+        // The status gives way first when the pane is narrow: the title and the buttons keep their text, and
+        // the status's whole text is its tooltip.
         status.setMinWidth(0);
+        Tooltip wholeStatus = new Tooltip();
+        wholeStatus.textProperty().bind(model.statusProperty());
+        status.setTooltip(wholeStatus);
         readout.setId("chart-readout");
         readout.getStyleClass().add(READOUT);
         Region spacer = new Region();
@@ -192,11 +205,22 @@ public final class PriceChartView {
         if (fitted == null) {
             return;
         }
-        PriceSpan shown = fitted.padded(PRICE_PADDING).scaled(priceZoom);
+        PriceSpan shown = fitted.padded(paddingFraction()).scaled(priceZoom);
         if (shown.low() != priceAxis.getMin() || shown.high() != priceAxis.getMax()) {
             priceAxis.set(shown.low(), shown.high());
             chart.requestLayout();
         }
+    }
+
+    /** The share of the prices' span to add above and below: at least {@link #PRICE_PADDING_PIXELS} each. */
+    private double paddingFraction() {
+        double height = priceAxis.getHeight();
+        if (height <= 4 * PRICE_PADDING_PIXELS) {
+            // Not laid out yet, or too short for pixels to matter.
+            return PRICE_PADDING;
+        }
+        // padded(f) adds f of the span on each side, so f / (1 + 2f) of the axis's height.
+        return Math.max(PRICE_PADDING, PRICE_PADDING_PIXELS / (height - 2 * PRICE_PADDING_PIXELS));
     }
 
     /** The start of the bar drawn at {@code axisSeconds} on the time axis (a bar stands mid-bucket). */

@@ -19,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Exports a table as CSV: the rows it shows, in the order it shows them, one field per visible column with the
- * column's title as header. Values are written for other tools rather than for the eye: money as a plain
+ * column's title (after its group's) as header. Values are written for other tools rather than for the eye: money as a plain
  * decimal, times as ISO-8601 instants, numbers unformatted.
  */
 public final class TableExport {
@@ -66,7 +67,7 @@ public final class TableExport {
             columns.add(column);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(Csv.line(columns.stream().map(TableColumn::getText).toList()));
+        lines.add(Csv.line(columns.stream().map(TableExport::header).toList()));
         for (R row : table.getItems()) {
             lines.add(Csv.line(columns.stream()
                     .map(column -> text(column.getCellData(row)))
@@ -112,6 +113,12 @@ public final class TableExport {
         if (chosen != null) {
             writeLines(lines.get(), chosen.toPath());
         }
+    }
+
+    /** Returns a column's title after its group's, "Delivery lag p50", so that every header says what it is. */
+    private static String header(TableColumnBase<?, ?> column) {
+        TableColumnBase<?, ?> group = column.getParentColumn();
+        return group == null ? column.getText() : header(group) + " " + column.getText();
     }
 
     private static String text(@Nullable Object value) {

@@ -31,6 +31,7 @@ final class WatchlistTable {
         table.setRowFactory(view -> new WatchlistTableRow());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Every column but the product name keeps the width its header and values need; the name takes the rest.
+        // Together they fit the default window (1280 px) beside the product list.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("Nothing watched yet: pick products on the left and press Enter"));
 
@@ -41,10 +42,10 @@ final class WatchlistTable {
         TableColumn<WatchlistRowModel, Boolean> alert = column("Alert", WatchlistRowModel::alertedProperty, 62);
         alert.setCellFactory(WatchlistCells::alertMark);
 
-        TableColumn<WatchlistRowModel, String> id = column("ID", row -> new ReadOnlyStringWrapper(row.productId()), 74);
+        TableColumn<WatchlistRowModel, String> id = column("ID", row -> new ReadOnlyStringWrapper(row.productId()), 70);
         id.getStyleClass().add(WatchlistStyles.ID_CELL);
         TableColumn<WatchlistRowModel, String> name = column("Product", WatchlistRowModel::nameProperty, 240);
-        name.setMinWidth(140);
+        name.setMinWidth(120);
 
         TableColumn<WatchlistRowModel, @Nullable Amount> price = column("Price", WatchlistRowModel::priceProperty, 92);
         price.setCellFactory(WatchlistCells.price(money));
@@ -75,7 +76,7 @@ final class WatchlistTable {
         sale.setComparator(Comparator.comparingLong(
                 secondsLeft -> secondsLeft.longValue() < 0 ? Long.MAX_VALUE : secondsLeft.longValue()));
 
-        TableColumn<WatchlistRowModel, Number> trend = column("Trend", WatchlistRowModel::historyVersionProperty, 120);
+        TableColumn<WatchlistRowModel, Number> trend = column("Trend", WatchlistRowModel::historyVersionProperty, 100);
         trend.setCellFactory(column -> new SparklineCell());
         trend.setSortable(false);
 

@@ -51,4 +51,18 @@ public final class TableColumns {
         column.setPrefWidth(width);
         return column;
     }
+
+    /**
+     * Returns a column headed {@code title} over {@code columns}, so that related columns share a header and
+     * theirs can be short ("Delivery lag" over "p50", "p99"); an export names each by both headers.
+     */
+    @SafeVarargs
+    public static <R> TableColumn<R, Void> group(String title, TableColumn<R, ?>... columns) {
+        TableColumn<R, Void> group = new TableColumn<>(title);
+        // One by one: handing the varargs array itself on is what javac warns of as heap pollution.
+        for (TableColumn<R, ?> column : columns) {
+            group.getColumns().add(column);
+        }
+        return group;
+    }
 }

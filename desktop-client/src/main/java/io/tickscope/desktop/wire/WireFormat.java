@@ -23,11 +23,26 @@ public final class WireFormat {
                 : String.format(Locale.ROOT, "%.1f %s", value, BYTE_UNITS[unit]);
     }
 
-    /** Returns a latency of {@code micros} microseconds in milliseconds: "0.123 ms", "45.6 ms". */
+    /**
+     * Returns a latency of {@code micros} microseconds with three significant digits, in the unit that keeps it
+     * short: "931 µs", "1.56 ms", "59.4 ms", "613 ms", "2.21 s".
+     */
     public static String micros(long micros) {
-        return micros < 10_000
-                ? String.format(Locale.ROOT, "%.3f ms", micros / 1_000.0)
-                : String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
+        if (micros < 1_000) {
+            return micros + " µs";
+        }
+        // The bounds are where rounding to three digits would carry into a fourth: 9.996 ms shows as "10.0 ms".
+        double millis = micros / 1_000.0;
+        if (millis < 9.995) {
+            return String.format(Locale.ROOT, "%.2f ms", millis);
+        }
+        if (millis < 99.95) {
+            return String.format(Locale.ROOT, "%.1f ms", millis);
+        }
+        if (millis < 999.5) {
+            return String.format(Locale.ROOT, "%.0f ms", millis);
+        }
+        return String.format(Locale.ROOT, "%.2f s", millis / 1_000);
     }
 
     /** Returns {@code duration} in milliseconds with three digits after the point: "12.345 ms". */

@@ -91,26 +91,40 @@ public final class WireView extends BorderPane implements View {
         table.setId("wire-calls");
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.numeric("#", 50, row -> row.call().callId(), Object::toString),
-                        TableColumns.text("Kind", 90, row -> row.call().kind().label()),
-                        TableColumns.text("Method", 210, CallRow::method),
-                        TableColumns.text("Replica", 110, row -> row.call().replica()),
-                        TableColumns.numeric("Out", 70, row -> row.call().messagesOut(), WireFormat::count),
-                        TableColumns.numeric("In", row -> row.call().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", 60, CallRow::messagesPerSecond, WireFormat::perSecond),
+                        TableColumns.numeric("#", 40, row -> row.call().callId(), Object::toString),
+                        TableColumns.text("Kind", 110, row -> row.call().kind().label()),
+                        TableColumns.text("Method", 204, CallRow::method),
+                        TableColumns.text("Replica", 126, row -> row.call().replica()),
+                        TableColumns.group(
+                                "Messages",
+                                TableColumns.numeric(
+                                        "out", 50, row -> row.call().messagesOut(), WireFormat::count),
+                                TableColumns.numeric("in", 62, row -> row.call().messagesIn(), WireFormat::count),
+                                TableColumns.numeric("rate", 55, CallRow::messagesPerSecond, WireFormat::perSecond)),
                         TableColumns.numeric(
-                                "1st message", 95, row -> row.call().firstMessageMicros(), WireView::firstMessage),
-                        TableColumns.numeric(
-                                "Lag p50", 80, row -> row.call().deliveryLag().p50Micros(), WireView::lag),
-                        TableColumns.numeric(
-                                "Lag p99", 80, row -> row.call().deliveryLag().p99Micros(), WireView::lag),
-                        TableColumns.text(
-                                "Lag histogram",
-                                105,
-                                row -> LagHistogram.bars(row.call().deliveryLagHistogram())),
-                        TableColumns.numeric("Bytes out", 85, row -> row.call().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", 85, row -> row.call().bytesIn(), WireFormat::bytes),
-                        TableColumns.numeric("Open for", row -> row.age().toSeconds(), seconds -> seconds + " s")));
+                                "1st msg", 80, row -> row.call().firstMessageMicros(), WireView::firstMessage),
+                        TableColumns.group(
+                                "Delivery lag",
+                                TableColumns.numeric(
+                                        "p50",
+                                        72,
+                                        row -> row.call().deliveryLag().p50Micros(),
+                                        WireView::lag),
+                                TableColumns.numeric(
+                                        "p99",
+                                        72,
+                                        row -> row.call().deliveryLag().p99Micros(),
+                                        WireView::lag),
+                                TableColumns.text(
+                                        "histogram",
+                                        128,
+                                        row -> LagHistogram.bars(row.call().deliveryLagHistogram()))),
+                        TableColumns.group(
+                                "Bytes",
+                                TableColumns.numeric(
+                                        "out", 72, row -> row.call().bytesOut(), WireFormat::bytes),
+                                TableColumns.numeric("in", 82, row -> row.call().bytesIn(), WireFormat::bytes)),
+                        TableColumns.numeric("Open", 55, row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
         TableExport.offer(table, "wire-calls");
         return table;
@@ -118,38 +132,60 @@ public final class WireView extends BorderPane implements View {
 
     private static TableView<MethodRow> methodsTable(ObservableList<MethodRow> rows) {
         TableView<MethodRow> table = sortedTable(rows);
-        // More columns than a window is wide: each keeps its width and the table scrolls sideways.
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setId("wire-methods");
+        // Calls still open are the table above; a method's row counts how many it ever started and how many failed.
         table.getColumns()
                 .setAll(List.of(
-                        TableColumns.text("Method", 220, MethodRow::method),
-                        TableColumns.text("Kind", 95, row -> row.stats().kind().label()),
-                        TableColumns.numeric("Calls", 65, row -> row.stats().callsStarted(), WireFormat::count),
-                        TableColumns.numeric("Open", 55, row -> row.stats().callsActive(), WireFormat::count),
-                        TableColumns.numeric("Failed", 68, row -> row.stats().callsFailed(), WireFormat::count),
-                        TableColumns.numeric("Out", row -> row.stats().messagesOut(), WireFormat::count),
-                        TableColumns.numeric("In", row -> row.stats().messagesIn(), WireFormat::count),
-                        TableColumns.numeric("Rate", 65, MethodRow::messagesPerSecond, WireFormat::perSecond),
-                        TableColumns.numeric(
-                                "Reply p50", 85, row -> row.stats().latency().p50Micros(), WireView::lag),
-                        TableColumns.numeric(
-                                "Reply p99", 85, row -> row.stats().latency().p99Micros(), WireView::lag),
-                        TableColumns.numeric(
-                                "1st msg p50",
-                                95,
-                                row -> row.stats().firstMessage().p50Micros(),
-                                WireView::lag),
-                        TableColumns.numeric(
-                                "Lag p50", 80, row -> row.stats().deliveryLag().p50Micros(), WireView::lag),
-                        TableColumns.numeric(
-                                "Lag p99", 80, row -> row.stats().deliveryLag().p99Micros(), WireView::lag),
-                        TableColumns.text(
-                                "Lag histogram",
-                                130,
-                                row -> LagHistogram.bars(row.stats().deliveryLagHistogram())),
-                        TableColumns.numeric("Bytes out", 95, row -> row.stats().bytesOut(), WireFormat::bytes),
-                        TableColumns.numeric("Bytes in", 95, row -> row.stats().bytesIn(), WireFormat::bytes)));
+                        TableColumns.text("Method", 194, MethodRow::method),
+                        TableColumns.text("Kind", 106, row -> row.stats().kind().label()),
+                        TableColumns.group(
+                                "Calls",
+                                TableColumns.numeric(
+                                        "total", 56, row -> row.stats().callsStarted(), WireFormat::count),
+                                TableColumns.numeric(
+                                        "failed", 64, row -> row.stats().callsFailed(), WireFormat::count)),
+                        TableColumns.group(
+                                "Messages",
+                                TableColumns.numeric(
+                                        "out", 55, row -> row.stats().messagesOut(), WireFormat::count),
+                                TableColumns.numeric(
+                                        "in", 62, row -> row.stats().messagesIn(), WireFormat::count),
+                                TableColumns.numeric("rate", 55, MethodRow::messagesPerSecond, WireFormat::perSecond)),
+                        TableColumns.group(
+                                "Reply",
+                                TableColumns.numeric(
+                                        "p50", 72, row -> row.stats().latency().p50Micros(), WireView::lag),
+                                TableColumns.numeric(
+                                        "p99", 72, row -> row.stats().latency().p99Micros(), WireView::lag)),
+                        TableColumns.group(
+                                "1st msg",
+                                TableColumns.numeric(
+                                        "p50",
+                                        84,
+                                        row -> row.stats().firstMessage().p50Micros(),
+                                        WireView::lag)),
+                        TableColumns.group(
+                                "Delivery lag",
+                                TableColumns.numeric(
+                                        "p50",
+                                        72,
+                                        row -> row.stats().deliveryLag().p50Micros(),
+                                        WireView::lag),
+                                TableColumns.numeric(
+                                        "p99",
+                                        72,
+                                        row -> row.stats().deliveryLag().p99Micros(),
+                                        WireView::lag),
+                                TableColumns.text(
+                                        "histogram",
+                                        112,
+                                        row -> LagHistogram.bars(row.stats().deliveryLagHistogram()))),
+                        TableColumns.group(
+                                "Bytes",
+                                TableColumns.numeric(
+                                        "out", 72, row -> row.stats().bytesOut(), WireFormat::bytes),
+                                TableColumns.numeric(
+                                        "in", 82, row -> row.stats().bytesIn(), WireFormat::bytes))));
         table.setPlaceholder(new Label("No calls yet."));
         TableExport.offer(table, "wire-methods");
         return table;
