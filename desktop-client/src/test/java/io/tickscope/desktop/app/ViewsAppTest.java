@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickscope.desktop.launch.ViewDriver;
 import io.tickscope.desktop.model.RecommendedBook;
+import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
 import io.tickscope.desktop.wire.MethodRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +36,7 @@ import org.testfx.api.FxToolkit;
 /**
  * The real application, headless, against a real server with a still market: the batch lookup and the
  * recommendation session as a user drives them, through the keyboard shortcuts and the buttons; and File ›
- * Connect with every view at work.
+ * Connect with every view at work, after which the Wire view's table of calls exports what it shows.
  */
 class ViewsAppTest {
 
@@ -115,7 +118,7 @@ class ViewsAppTest {
      * nothing stays open on it, and the session ends politely (OK), not cut by the channel's shutdown.
      */
     @Test
-    void switchingServersEndsEveryViewsCallsCleanlyAndShowsNoError() {
+    void switchingServersEndsEveryViewsCallsCleanlyAndShowsNoError() throws Exception {
         await().until(() -> onFx(() -> text("#feed-status").startsWith("Live")));
         onFx(() -> {
             ViewDriver driver = new ViewDriver(robot.lookup(".tab-pane").queryAs(TabPane.class));
@@ -156,6 +159,16 @@ class ViewsAppTest {
         assertThat(onFx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()))
                 .as("an error dialog")
                 .isFalse();
+
+        // The export names each grouped column by both its headers, and writes the one call the table shows.
+        TableView<?> calls = onFx(() -> robot.lookup("#wire-calls").queryTableView());
+        Path callsCsv = directory.resolve("wire-calls.csv");
+        assertThat(onFx(() -> TableExport.write(calls, callsCsv))).isEqualTo(1);
+        List<String> lines = Files.readAllLines(callsCsv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0))
+                .isEqualTo("#,Kind,Method,Replica,Messages out,Messages in,Messages rate,1st msg,Delivery lag p50,"
+                        + "Delivery lag p99,Delivery lag histogram,Bytes out,Bytes in,Open");
+        assertThat(lines.get(1)).contains(",server stream,PricingService/WatchPrices,");
     }
 
     private String text(String id) {
