@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import atlantafx.base.theme.Styles;
 import io.tickscope.desktop.rpc.wire.MessageTypeStats;
+import io.tickscope.desktop.rpc.wire.Traffic;
 import io.tickscope.desktop.rpc.wire.WireMeter;
 import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.shell.View;
@@ -11,6 +12,7 @@ import io.tickscope.desktop.ui.UiThread;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -95,35 +97,11 @@ public final class WireView extends BorderPane implements View {
                         TableColumns.text("Kind", 110, row -> row.call().kind().label()),
                         TableColumns.text("Method", 204, CallRow::method),
                         TableColumns.text("Replica", 126, row -> row.call().replica()),
-                        TableColumns.group(
-                                "Messages",
-                                TableColumns.numeric(
-                                        "out", 50, row -> row.call().messagesOut(), WireFormat::count),
-                                TableColumns.numeric("in", 62, row -> row.call().messagesIn(), WireFormat::count),
-                                TableColumns.numeric("rate", 55, CallRow::messagesPerSecond, WireFormat::perSecond)),
+                        messages(CallRow::call, CallRow::messagesPerSecond),
                         TableColumns.numeric(
                                 "1st msg", 80, row -> row.call().firstMessageMicros(), WireView::firstMessage),
-                        TableColumns.group(
-                                "Delivery lag",
-                                TableColumns.numeric(
-                                        "p50",
-                                        72,
-                                        row -> row.call().deliveryLag().p50Micros(),
-                                        WireView::lag),
-                                TableColumns.numeric(
-                                        "p99",
-                                        72,
-                                        row -> row.call().deliveryLag().p99Micros(),
-                                        WireView::lag),
-                                TableColumns.text(
-                                        "histogram",
-                                        128,
-                                        row -> LagHistogram.bars(row.call().deliveryLagHistogram()))),
-                        TableColumns.group(
-                                "Bytes",
-                                TableColumns.numeric(
-                                        "out", 72, row -> row.call().bytesOut(), WireFormat::bytes),
-                                TableColumns.numeric("in", 82, row -> row.call().bytesIn(), WireFormat::bytes)),
+                        deliveryLag(CallRow::call),
+                        bytes(CallRow::call),
                         TableColumns.numeric("Open", 55, row -> row.age().toSeconds(), seconds -> seconds + " s")));
         table.setPlaceholder(new Label("No calls in flight."));
         TableExport.offer(table, "wire-calls");
@@ -144,13 +122,7 @@ public final class WireView extends BorderPane implements View {
                                         "total", 56, row -> row.stats().callsStarted(), WireFormat::count),
                                 TableColumns.numeric(
                                         "failed", 64, row -> row.stats().callsFailed(), WireFormat::count)),
-                        TableColumns.group(
-                                "Messages",
-                                TableColumns.numeric(
-                                        "out", 55, row -> row.stats().messagesOut(), WireFormat::count),
-                                TableColumns.numeric(
-                                        "in", 62, row -> row.stats().messagesIn(), WireFormat::count),
-                                TableColumns.numeric("rate", 55, MethodRow::messagesPerSecond, WireFormat::perSecond)),
+                        messages(MethodRow::stats, MethodRow::messagesPerSecond),
                         TableColumns.group(
                                 "Reply",
                                 TableColumns.numeric(
@@ -164,28 +136,8 @@ public final class WireView extends BorderPane implements View {
                                         84,
                                         row -> row.stats().firstMessage().p50Micros(),
                                         WireView::lag)),
-                        TableColumns.group(
-                                "Delivery lag",
-                                TableColumns.numeric(
-                                        "p50",
-                                        72,
-                                        row -> row.stats().deliveryLag().p50Micros(),
-                                        WireView::lag),
-                                TableColumns.numeric(
-                                        "p99",
-                                        72,
-                                        row -> row.stats().deliveryLag().p99Micros(),
-                                        WireView::lag),
-                                TableColumns.text(
-                                        "histogram",
-                                        112,
-                                        row -> LagHistogram.bars(row.stats().deliveryLagHistogram()))),
-                        TableColumns.group(
-                                "Bytes",
-                                TableColumns.numeric(
-                                        "out", 72, row -> row.stats().bytesOut(), WireFormat::bytes),
-                                TableColumns.numeric(
-                                        "in", 82, row -> row.stats().bytesIn(), WireFormat::bytes))));
+                        deliveryLag(MethodRow::stats),
+                        bytes(MethodRow::stats)));
         table.setPlaceholder(new Label("No calls yet."));
         TableExport.offer(table, "wire-methods");
         return table;
@@ -213,6 +165,38 @@ public final class WireView extends BorderPane implements View {
         table.setPlaceholder(new Label("No messages yet."));
         TableExport.offer(table, "wire-message-types");
         return table;
+    }
+
+    /** The messages a row's {@code traffic} sent and received, and how many a second went either way. */
+    private static <R> TableColumn<R, Void> messages(
+            Function<R, Traffic> traffic, Function<R, Double> messagesPerSecond) {
+        return TableColumns.group(
+                "Messages",
+                TableColumns.numeric("out", 55, row -> traffic.apply(row).messagesOut(), WireFormat::count),
+                TableColumns.numeric("in", 62, row -> traffic.apply(row).messagesIn(), WireFormat::count),
+                TableColumns.numeric("rate", 55, messagesPerSecond, WireFormat::perSecond));
+    }
+
+    /** The delivery lag of a row's {@code traffic}: p50, p99 and a histogram in bars. */
+    private static <R> TableColumn<R, Void> deliveryLag(Function<R, Traffic> traffic) {
+        return TableColumns.group(
+                "Delivery lag",
+                TableColumns.numeric(
+                        "p50", 72, row -> traffic.apply(row).deliveryLag().p50Micros(), WireView::lag),
+                TableColumns.numeric(
+                        "p99", 72, row -> traffic.apply(row).deliveryLag().p99Micros(), WireView::lag),
+                TableColumns.text(
+                        "histogram",
+                        128,
+                        row -> LagHistogram.bars(traffic.apply(row).deliveryLagHistogram())));
+    }
+
+    /** The bytes a row's {@code traffic} sent and received. */
+    private static <R> TableColumn<R, Void> bytes(Function<R, Traffic> traffic) {
+        return TableColumns.group(
+                "Bytes",
+                TableColumns.numeric("out", 74, row -> traffic.apply(row).bytesOut(), WireFormat::bytes),
+                TableColumns.numeric("in", 80, row -> traffic.apply(row).bytesIn(), WireFormat::bytes));
     }
 
     /** Returns a table over {@code rows} that stays sorted as the user chose while the rows are replaced. */

@@ -10,7 +10,6 @@ import io.tickscope.desktop.settings.SettingsFile;
 import io.tickscope.desktop.shell.TableExport;
 import io.tickscope.desktop.testing.MonitorLaunch;
 import io.tickscope.desktop.testing.TestServer;
-import io.tickscope.shared.money.Amount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -86,20 +85,8 @@ class MonitorFeaturesAppTest {
 
     @Test
     void anAlertTypedInFiresOnceOnTheCrossingTickAndTheExportsWriteTheRowsShown() throws Exception {
-        String price = onFx(() -> rowOf("P00001").priceText());
-        Amount usd = Amount.of(Currency.getInstance("USD"), new BigDecimal(price.replaceAll("[^0-9.]", "")));
-        String level = usd.toBigDecimal()
-                .multiply(new BigDecimal("1.05"))
-                .setScale(2, RoundingMode.UP)
-                .toPlainString();
-
-        robot.clickOn("#alerts-tab");
-        robot.clickOn("#alert-product").write("P00001");
-        robot.clickOn("#alert-level").write(level);
-        robot.clickOn("#alert-add");
+        String level = typeInAlertFivePercentAbove("P00001");
         TableView<?> rules = onFx(() -> robot.lookup("#alert-rules").queryTableView());
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> onFx(() -> rules.getItems().size()) == 1);
         robot.clickOn("#watchlist-tab");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> onFx(() -> rowOf("P00001").alertMark()).equals("◆"));
@@ -147,18 +134,7 @@ class MonitorFeaturesAppTest {
 
     @Test
     void anAlertThatFiresWhileItsLogShowsRaisesNoNotificationOverTheLog() throws Exception {
-        String price = onFx(() -> rowOf("P00002").priceText());
-        String level = new BigDecimal(price.replaceAll("[^0-9.]", ""))
-                .multiply(new BigDecimal("1.05"))
-                .setScale(2, RoundingMode.UP)
-                .toPlainString();
-        robot.clickOn("#alerts-tab");
-        robot.clickOn("#alert-product").write("P00002");
-        robot.clickOn("#alert-level").write(level);
-        robot.clickOn("#alert-add");
-        TableView<?> rules = onFx(() -> robot.lookup("#alert-rules").queryTableView());
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> onFx(() -> rules.getItems().size()) == 1);
+        typeInAlertFivePercentAbove("P00002");
 
         server.movePrice("P00002", "1.10");
 
@@ -181,6 +157,26 @@ class MonitorFeaturesAppTest {
         FxToolkit.cleanupApplication(app);
         app = null;
         assertThat(new SettingsFile(settingsPath()).load().darkTheme()).isTrue();
+    }
+
+    /**
+     * Types a one-shot alert 5 % above {@code productId}'s shown price into the Alerts tab, which stays shown, and
+     * waits until it watches; returns its level.
+     */
+    private String typeInAlertFivePercentAbove(String productId) {
+        String price = onFx(() -> rowOf(productId).priceText());
+        String level = new BigDecimal(price.replaceAll("[^0-9.]", ""))
+                .multiply(new BigDecimal("1.05"))
+                .setScale(2, RoundingMode.UP)
+                .toPlainString();
+        robot.clickOn("#alerts-tab");
+        robot.clickOn("#alert-product").write(productId);
+        robot.clickOn("#alert-level").write(level);
+        robot.clickOn("#alert-add");
+        TableView<?> rules = onFx(() -> robot.lookup("#alert-rules").queryTableView());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> rules.getItems().size()) == 1);
+        return level;
     }
 
     private Path settingsPath() {

@@ -32,7 +32,8 @@ public record CallStats(
         String replica,
         long firstMessageMicros,
         LatencyStats deliveryLag,
-        List<Long> deliveryLagHistogram) {
+        List<Long> deliveryLagHistogram)
+        implements Traffic {
 
     public CallStats {
         requireNonNull(method, "method");

@@ -36,7 +36,8 @@ public record MethodStats(
         LatencyStats latency,
         LatencyStats firstMessage,
         LatencyStats deliveryLag,
-        List<Long> deliveryLagHistogram) {
+        List<Long> deliveryLagHistogram)
+        implements Traffic {
 
     /** The upper bounds of the delivery lag histogram's buckets, in milliseconds. */
     public static final List<Long> LAG_BUCKET_MILLIS =
