@@ -171,7 +171,7 @@ public final class TickscopeServices {
                     .intercept(new HealthWatchesEndOnStop(liveStreams));
         }
         if (features.contains(ServerFeature.REFLECTION)) {
-            grpc.addService(ProtoReflectionServiceV1.newInstance());
+            grpc.addService(ProtoReflectionServiceV1.newInstance()).intercept(new ReflectionOnReadyBetweenCallbacks());
         }
         if (features.contains(ServerFeature.AUTH)) {
             grpc.intercept(security.grpcInterceptor());

@@ -30,9 +30,11 @@ import io.tickscope.api.recommendation.v1.RecommendationServiceGrpc;
 import io.tickscope.api.user.v1.UserServiceGrpc;
 import io.tickscope.server.testing.RecordingObserver;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,37 @@ class ProtocolsTest {
                         RecommendationServiceGrpc.SERVICE_NAME,
                         UserServiceGrpc.SERVICE_NAME,
                         "grpc.health.v1.Health");
+    }
+
+    @Test
+    void reflectionAnswersEveryRequestSentAheadOfItsAnswersOnceAndInOrder() throws Exception {
+        // A client may send requests without waiting for answers, as the Explorer's does. Armeria can call a
+        // service's onReady handler from inside its onNext (line/armeria#6938), which made grpc-java's reflection
+        // service answer one request twice, take two more and fail the stream with an IllegalStateException.
+        // Without ReflectionOnReadyBetweenCallbacks, three runs of this test each failed by their third stream.
+        List<ServerReflectionRequest> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sent.add(
+                    i % 2 == 0
+                            ? ServerReflectionRequest.newBuilder()
+                                    .setListServices("")
+                                    .build()
+                            : ServerReflectionRequest.newBuilder()
+                                    .setFileContainingSymbol(PricingServiceGrpc.SERVICE_NAME)
+                                    .build());
+        }
+        for (int stream = 0; stream < 10; stream++) {
+            RecordingObserver<ServerReflectionResponse> answers = new RecordingObserver<>();
+            var requests = server.stub(ServerReflectionStub.class).serverReflectionInfo(answers);
+            sent.forEach(requests::onNext);
+            requests.onCompleted();
+            CompletableFuture.anyOf(answers.completed(), answers.error()).get(30, TimeUnit.SECONDS);
+
+            assertThat(answers.error()).as("stream %d's failure", stream).isNotDone();
+            assertThat(answers.values())
+                    .extracting(ServerReflectionResponse::getOriginalRequest)
+                    .containsExactlyElementsOf(sent);
+        }
     }
 
     @Test
