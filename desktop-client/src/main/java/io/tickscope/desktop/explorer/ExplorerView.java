@@ -299,12 +299,14 @@ public final class ExplorerView implements View {
         responses
                 .getColumns()
                 .setAll(java.util.List.of(
-                        TableColumns.<ResponseRow, Integer>numeric("#", 50, ResponseRow::number, String::valueOf),
-                        TableColumns.<ResponseRow>text("Received", 100, row -> TIME.format(row.receivedAt())),
-                        TableColumns.<ResponseRow, Integer>numeric(
-                                "Protobuf B", 90, ResponseRow::protobufBytes, String::valueOf),
-                        TableColumns.<ResponseRow, Integer>numeric(
-                                "JSON B", 80, ResponseRow::jsonBytes, String::valueOf),
+                        TableColumns.<ResponseRow, Integer>numeric("#", 44, ResponseRow::number, String::valueOf),
+                        TableColumns.<ResponseRow>text("Received", 112, row -> TIME.format(row.receivedAt())),
+                        TableColumns.group(
+                                "Bytes",
+                                TableColumns.<ResponseRow, Integer>numeric(
+                                        "protobuf", 94, ResponseRow::protobufBytes, String::valueOf),
+                                TableColumns.<ResponseRow, Integer>numeric(
+                                        "JSON", 64, ResponseRow::jsonBytes, String::valueOf)),
                         TableColumns.<ResponseRow>text(
                                 "JSON", 600, row -> row.json().replaceAll("\\s*\\n\\s*", " "))));
         TextArea responseJson = new TextArea();
