@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import org.jspecify.annotations.Nullable;
 
 /** Typed table columns fed by lambdas over row records: they sort by value and show it formatted. */
@@ -14,10 +15,14 @@ public final class TableColumns {
 
     private TableColumns() {}
 
-    /** Returns a column showing {@code value} of each row as text. */
+    /**
+     * Returns a column showing {@code value} of each row as text, whole in the cell's tooltip when the column is
+     * too narrow for it.
+     */
     public static <R> TableColumn<R, String> text(String title, Function<R, String> value) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(unused -> new WholeTextCell<>());
         return column;
     }
 
@@ -64,5 +69,24 @@ public final class TableColumns {
             group.getColumns().add(column);
         }
         return group;
+    }
+
+    /** A text cell with its whole text as its tooltip: one tooltip per cell, its text replaced as rows change. */
+    private static final class WholeTextCell<R> extends TableCell<R, String> {
+
+        private final Tooltip whole = new Tooltip();
+
+        @Override
+        protected void updateItem(@Nullable String item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty ? null : item;
+            setText(text);
+            if (text == null || text.isEmpty()) {
+                setTooltip(null);
+            } else {
+                whole.setText(text);
+                setTooltip(whole);
+            }
+        }
     }
 }

@@ -134,6 +134,14 @@ class ViewsAppTest {
                         && text("#books-status").endsWith(" books.")));
         await().until(() ->
                 onFx(() -> method(SESSION) != null && method(SESSION).stats().callsActive() == 1));
+        // A method name longer than its column is whole in the cell's tooltip.
+        assertThat(onFx(() -> robot.lookup("#wire-calls .table-cell").queryAllAs(Labeled.class).stream()
+                        .filter(cell -> "RecommendationService/RecommendationSession".equals(cell.getText()))
+                        .map(cell -> cell.getTooltip() == null
+                                ? ""
+                                : cell.getTooltip().getText())
+                        .toList()))
+                .containsExactly("RecommendationService/RecommendationSession");
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.clickOn("Embedded server, started by the monitor on this computer");
