@@ -20,8 +20,7 @@ class ReflectionOnReadyBetweenCallbacksTest {
     @Test
     void anOnReadyFromInsideOnMessageRunsOnceRightAfterIt() {
         ReentrantListener service = new ReentrantListener();
-        ReflectionOnReadyBetweenCallbacks.Serialized<String> guarded =
-                new ReflectionOnReadyBetweenCallbacks.Serialized<>(service);
+        ServerCall.Listener<String> guarded = new ReflectionOnReadyBetweenCallbacks.Serialized<>(service);
         service.readyDuringMessage = guarded;
 
         guarded.onMessage("first");
@@ -40,8 +39,7 @@ class ReflectionOnReadyBetweenCallbacksTest {
     @Test
     void anOnReadyFromInsideOnReadyRunsAgainAfterIt() {
         ReentrantListener service = new ReentrantListener();
-        ReflectionOnReadyBetweenCallbacks.Serialized<String> guarded =
-                new ReflectionOnReadyBetweenCallbacks.Serialized<>(service);
+        ServerCall.Listener<String> guarded = new ReflectionOnReadyBetweenCallbacks.Serialized<>(service);
         service.readyDuringReady = guarded;
 
         guarded.onReady();

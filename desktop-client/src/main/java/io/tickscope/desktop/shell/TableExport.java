@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Exports a table as CSV: the rows it shows, in the order it shows them, one field per visible column with the
- * column's title (after its group's) as header. Values are written for other tools rather than for the eye: money as a plain
- * decimal, times as ISO-8601 instants, numbers unformatted.
+ * column's title (after its group's) as header. Values are written for other tools rather than for the eye:
+ * money as a plain decimal, times as ISO-8601 instants, numbers unformatted.
  */
 public final class TableExport {
 

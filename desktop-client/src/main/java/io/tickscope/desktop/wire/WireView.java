@@ -28,8 +28,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The wire: the calls in flight on the channel (each with the replica it went to, and for a stream its time to
- * the first message and its delivery lag), every method's totals and latency, and every message type's protobuf size beside its JSON size. The tables keep the user's sort order
- * across refreshes.
+ * the first message and its delivery lag), every method's totals and latency, and every message type's protobuf
+ * size beside its JSON size. The tables keep the user's sort order across refreshes.
  */
 public final class WireView extends BorderPane implements View {
 

@@ -35,8 +35,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The real application, headless, against a real server whose market stands still: an alert typed into the
  * Alerts tab fires once when a published price crosses it (a notification, a log row, a mark on the watchlist
- * row; none over the log while it shows), the exports write the rows the tables show, and the dark theme switches from the keyboard and is
- * remembered.
+ * row; none over the log while it shows), the exports write the rows the tables show, and the dark theme
+ * switches from the keyboard and is remembered.
  */
 class MonitorFeaturesAppTest {
 
